@@ -1,0 +1,33 @@
+// Output formats and writing a graph to a file safely.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+
+#include "newsgraph/graph.hpp"
+
+namespace newsgraph {
+
+enum class Format { Dot, GraphML, JsonLd, Json };
+
+/// ".dot"/".gv" -> Dot, ".graphml" -> GraphML, ".jsonld" -> JsonLd, ".json" -> Json.
+std::optional<Format> format_from_extension(const std::string& path);
+/// "dot"/"gv", "graphml", "jsonld"/"json-ld", "json".
+std::optional<Format> format_from_name(const std::string& name);
+
+/// An output file could not be written; what() names it.
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+void write_graph(std::ostream& out, const Graph& g, Format format);
+
+/// Writes `content_writer`'s output to `path` atomically: into a temporary file beside it,
+/// then renamed over it, so a failure never leaves a half-written file. Throws OutputError.
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& content_writer);
+
+}  // namespace newsgraph

@@ -1,0 +1,19 @@
+// Plain JSON export, and the JSON Lines that `extract` and `--mentions` write.
+#pragma once
+#include <ostream>
+#include "newsgraph/graph.hpp"
+namespace newsgraph {
+/// {"articles":[ids], "nodes":[{every node attribute, evidence}], "edges":[{source, target,
+/// relation, title, weight, articles, evidence}]}.
+void write_json(std::ostream& out, const Graph& g);
+
+/// One line: {"id", "mentions":[{"start","end","text","type","entity"}],
+/// "entities":[{"id","type","name","aliases",...}], "relations":[{"type","source","target",
+/// "source_span":[s,e],"target_span":[s,e],"sentence":[s,e],"title"?}]}.
+void write_extract_line(std::ostream& out, const ArticleResult& article);
+
+/// One line per resolved mention of every article:
+/// {"article","start","end","text","type","node"}. `articles` and `merged` as from the pipeline.
+void write_mention_lines(std::ostream& out, const std::vector<ArticleResult>& articles,
+                         const MergeResult& merged);
+}  // namespace newsgraph

@@ -1,0 +1,49 @@
+// Mention detection: spans of text that name a Person, Organization or Place.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "newsgraph/document.hpp"
+#include "newsgraph/knowledge.hpp"
+#include "newsgraph/segment.hpp"
+#include "newsgraph/types.hpp"
+
+namespace newsgraph {
+
+/// One mention of an entity. `span` covers the name only: no title ("Foreign Minister"),
+/// no possessive ("’s"), no leading article ("the"). Tokens [first_token, last_token).
+struct Mention {
+  EntityType type = EntityType::Person;
+  Span span;
+  std::size_t first_token = 0;
+  std::size_t last_token = 0;
+  std::string text;   ///< the name as written in the span
+  std::string title;  ///< title or rank written before the name, e.g. "Foreign Minister"
+  Span title_span;    ///< where that title is (empty when there is none)
+  /// Index of the entity this mention resolves to (set by resolve()); npos until then.
+  std::size_t entity = static_cast<std::size_t>(-1);
+};
+
+/// A mention detector turns one segmented article into mentions, sorted by span and not
+/// overlapping. This is the seam where a trained tagger replaces the rules.
+class MentionDetector {
+ public:
+  virtual ~MentionDetector() = default;
+  virtual std::vector<Mention> detect(std::string_view text, const Segmentation& seg) const = 0;
+};
+
+/// Knowledge and capitalisation rules: gazetteer phrases, titles, organization heads and
+/// suffixes, demonyms, given names and context ("said", "in"), with document-level
+/// evidence (a word capitalised mid-sentence elsewhere, a surname named in full earlier).
+class RuleMentionDetector final : public MentionDetector {
+ public:
+  explicit RuleMentionDetector(std::shared_ptr<const Knowledge> knowledge);
+  std::vector<Mention> detect(std::string_view text, const Segmentation& seg) const override;
+
+ private:
+  std::shared_ptr<const Knowledge> kb_;
+};
+
+}  // namespace newsgraph

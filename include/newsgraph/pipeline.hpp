@@ -1,0 +1,50 @@
+// The whole pipeline in one entry point: articles in, per-article results or one merged graph out.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "newsgraph/document.hpp"
+#include "newsgraph/graph.hpp"
+#include "newsgraph/knowledge.hpp"
+#include "newsgraph/merge.hpp"
+#include "newsgraph/ner.hpp"
+
+namespace newsgraph {
+
+struct PipelineConfig {
+  /// Worker threads over articles; 0 means one per core. The output never depends on it.
+  unsigned threads = 0;
+  /// Where the Debian data (iso-codes, tzdata, word list) is read from.
+  KnowledgePaths knowledge;
+};
+
+/// Everything `build` produces: per-article results sorted by article id, the merge, the graph.
+struct BuildResult {
+  std::vector<ArticleResult> articles;
+  MergeResult merged;
+  Graph graph;
+};
+
+class Pipeline {
+ public:
+  /// Loads the knowledge (throws KnowledgeError) and sets up the mention detector.
+  explicit Pipeline(PipelineConfig config = {});
+
+  /// Segment, detect mentions, resolve within the article, extract relations.
+  ArticleResult extract(const Article& article) const;
+  /// extract() over all articles on the configured threads; results in input order.
+  std::vector<ArticleResult> extract_all(const std::vector<Article>& articles) const;
+  /// extract_all, then merge across articles and build the graph. The result is the same
+  /// for any order of `articles` and any thread count.
+  BuildResult build(const std::vector<Article>& articles) const;
+
+  const Knowledge& knowledge() const { return *kb_; }
+
+ private:
+  PipelineConfig config_;
+  std::shared_ptr<const Knowledge> kb_;
+  std::unique_ptr<MentionDetector> detector_;
+};
+
+}  // namespace newsgraph

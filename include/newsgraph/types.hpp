@@ -1,0 +1,44 @@
+// The vocabulary of the graph: entity types and relation types, with their names.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace newsgraph {
+
+/// What a node is. Quotation nodes hold the full text of a direct quote.
+enum class EntityType { Person, Organization, Place, Quotation };
+
+/// "Person", "Organization", "Place", "Quotation".
+std::string_view to_string(EntityType t);
+/// "person", "organization", "place", "quotation": the prefix of node ids.
+std::string_view id_prefix(EntityType t);
+std::optional<EntityType> entity_type_from_string(std::string_view s);
+
+/// Typed, directed relations. Symmetric ones (met_with) are stored with the smaller node id
+/// as source, so both directions of the same fact merge into one edge.
+enum class RelationType {
+  HoldsPosition,  ///< person -> organization/place, with a title
+  MemberOf,       ///< person/organization -> organization
+  PartOf,         ///< organization -> organization, place -> place
+  LocatedIn,      ///< place -> place
+  BasedIn,        ///< organization -> place
+  CitizenOf,      ///< person -> place (country)
+  MetWith,        ///< symmetric
+  Hosted,
+  Visited,
+  Accused,
+  Criticized,
+  Rejected,
+  Threatened,
+  Supported,
+  Urged,
+  Said,  ///< speaker -> quotation
+};
+
+/// snake_case name: "holds_position", "met_with", "said", ...
+std::string_view to_string(RelationType r);
+std::optional<RelationType> relation_type_from_string(std::string_view s);
+bool is_symmetric(RelationType r);
+
+}  // namespace newsgraph

@@ -1,0 +1,73 @@
+#include "newsgraph/types.hpp"
+
+#include <array>
+#include <utility>
+
+namespace newsgraph {
+namespace {
+
+constexpr std::array<std::pair<EntityType, std::string_view>, 4> kEntityNames{{
+    {EntityType::Person, "Person"},
+    {EntityType::Organization, "Organization"},
+    {EntityType::Place, "Place"},
+    {EntityType::Quotation, "Quotation"},
+}};
+
+constexpr std::array<std::pair<RelationType, std::string_view>, 16> kRelationNames{{
+    {RelationType::HoldsPosition, "holds_position"},
+    {RelationType::MemberOf, "member_of"},
+    {RelationType::PartOf, "part_of"},
+    {RelationType::LocatedIn, "located_in"},
+    {RelationType::BasedIn, "based_in"},
+    {RelationType::CitizenOf, "citizen_of"},
+    {RelationType::MetWith, "met_with"},
+    {RelationType::Hosted, "hosted"},
+    {RelationType::Visited, "visited"},
+    {RelationType::Accused, "accused"},
+    {RelationType::Criticized, "criticized"},
+    {RelationType::Rejected, "rejected"},
+    {RelationType::Threatened, "threatened"},
+    {RelationType::Supported, "supported"},
+    {RelationType::Urged, "urged"},
+    {RelationType::Said, "said"},
+}};
+
+}  // namespace
+
+std::string_view to_string(EntityType t) {
+  for (const auto& [type, name] : kEntityNames)
+    if (type == t) return name;
+  return "Unknown";
+}
+
+std::string_view id_prefix(EntityType t) {
+  switch (t) {
+    case EntityType::Person: return "person";
+    case EntityType::Organization: return "organization";
+    case EntityType::Place: return "place";
+    case EntityType::Quotation: return "quotation";
+  }
+  return "unknown";
+}
+
+std::optional<EntityType> entity_type_from_string(std::string_view s) {
+  for (const auto& [type, name] : kEntityNames)
+    if (name == s) return type;
+  return std::nullopt;
+}
+
+std::string_view to_string(RelationType r) {
+  for (const auto& [type, name] : kRelationNames)
+    if (type == r) return name;
+  return "unknown";
+}
+
+std::optional<RelationType> relation_type_from_string(std::string_view s) {
+  for (const auto& [type, name] : kRelationNames)
+    if (name == s) return type;
+  return std::nullopt;
+}
+
+bool is_symmetric(RelationType r) { return r == RelationType::MetWith; }
+
+}  // namespace newsgraph
