@@ -43,7 +43,9 @@ class Knowledge {
 
   /// A place or organization written exactly as `phrase` (tokens joined by single spaces,
   /// as tokenised: "United States", "U.S.", "NATO", "Anchorage", "International Criminal Court").
-  /// Case-sensitive. Countries win over other places of the same name.
+  /// Case-sensitive. Countries win over other places of the same name; in full, a surface
+  /// with several meanings names the first of: country > organization > city > region >
+  /// subdivision.
   const LexiconEntry* entity(std::string_view phrase) const;
   /// The longest phrase, in tokens, that entity() knows.
   std::size_t max_entity_tokens() const;

@@ -21,7 +21,11 @@ struct Mention {
   std::size_t last_token = 0;
   std::string text;   ///< the name as written in the span
   std::string title;  ///< title or rank written before the name, e.g. "Foreign Minister"
-  Span title_span;    ///< where that title is (empty when there is none)
+  Span title_span;    ///< where that title is, with any organization named inside it
+                      ///< ("Chairman of the Joint Chiefs of Staff"); empty when there is none
+  /// The gazetteer entry the name matched, or nullptr. Points into the Knowledge, which
+  /// must outlive the mention.
+  const LexiconEntry* known = nullptr;
   /// Index of the entity this mention resolves to (set by resolve()); npos until then.
   std::size_t entity = static_cast<std::size_t>(-1);
 };

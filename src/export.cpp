@@ -1,0 +1,289 @@
+// Output formats, dispatch to the exporters, atomic file writing, and the UTF-8 helpers the
+// exporters share.
+#include "newsgraph/export.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <streambuf>
+#include <system_error>
+
+#include "export_text.hpp"
+#include "newsgraph/export_dot.hpp"
+#include "newsgraph/export_graphml.hpp"
+#include "newsgraph/export_json.hpp"
+#include "newsgraph/export_jsonld.hpp"
+
+namespace newsgraph {
+
+namespace export_detail {
+
+char32_t next_code_point(std::string_view s, std::size_t& pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char b0 = byte(pos);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  std::size_t len = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2, cp = b0 & 0x1F, min = 0x80;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3, cp = b0 & 0x0F, min = 0x800;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4, cp = b0 & 0x07, min = 0x10000;
+  } else {
+    ++pos;
+    return kReplacement;
+  }
+  if (pos + len > s.size()) {
+    ++pos;
+    return kReplacement;
+  }
+  for (std::size_t i = 1; i < len; ++i) {
+    const unsigned char b = byte(pos + i);
+    if ((b & 0xC0) != 0x80) {
+      ++pos;
+      return kReplacement;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++pos;
+    return kReplacement;
+  }
+  pos += len;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = next_code_point(s, pos);
+    if (cp == kReplacement && pos - start == 1)
+      append_utf8(out, cp);
+    else
+      out.append(s.substr(start, pos - start));
+  }
+  return out;
+}
+
+std::string_view utf8_prefix_bytes(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
+std::string compact_json_array(const std::vector<std::string>& items) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  json_string_array(w, items);
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+}  // namespace export_detail
+
+namespace {
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+/// A stream buffer over a file descriptor that remembers the errno of the first failed
+/// write, so the caller can report the real cause (ENOSPC, EIO, ...).
+class FdStreamBuf final : public std::streambuf {
+ public:
+  explicit FdStreamBuf(int fd) : fd_(fd) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+  FdStreamBuf(const FdStreamBuf&) = delete;
+  FdStreamBuf& operator=(const FdStreamBuf&) = delete;
+
+  /// errno of the first failed write, 0 when every write succeeded.
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (!flush_buffer()) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+
+  int sync() override { return flush_buffer() ? 0 : -1; }
+
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    // Large blocks bypass the buffer; small ones are collected.
+    if (n >= static_cast<std::streamsize>(buffer_.size())) {
+      if (!flush_buffer() || !write_all(s, static_cast<std::size_t>(n))) return 0;
+      return n;
+    }
+    return std::streambuf::xsputn(s, n);
+  }
+
+ private:
+  bool flush_buffer() {
+    const std::size_t n = static_cast<std::size_t>(pptr() - pbase());
+    const bool ok = write_all(pbase(), n);
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return ok;
+  }
+
+  bool write_all(const char* data, std::size_t n) {
+    if (error_ != 0) return false;
+    while (n > 0) {
+      const ssize_t w = ::write(fd_, data, n);
+      if (w < 0) {
+        if (errno == EINTR) continue;
+        error_ = errno;
+        return false;
+      }
+      data += w;
+      n -= static_cast<std::size_t>(w);
+    }
+    return true;
+  }
+
+  int fd_;
+  int error_ = 0;
+  std::array<char, 1 << 16> buffer_{};
+};
+
+std::string error_text(int err) { return std::system_category().message(err); }
+
+[[noreturn]] void fail(const std::string& path, int err) {
+  throw OutputError(path + ": cannot write: " + error_text(err));
+}
+
+/// A fresh temporary name beside `path`: ".<name>.tmp-<pid>-<n>" in the same directory, so
+/// the final rename never crosses file systems.
+std::string temp_name(const std::string& path, unsigned long n) {
+  const std::size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  return dir + "." + base + ".tmp-" + std::to_string(static_cast<long>(::getpid())) + "-" + std::to_string(n);
+}
+
+std::atomic<unsigned long> temp_counter{0};
+
+}  // namespace
+
+std::optional<Format> format_from_extension(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string_view name =
+      slash == std::string::npos ? std::string_view(path) : std::string_view(path).substr(slash + 1);
+  const std::size_t dot = name.rfind('.');
+  // As std::filesystem: a leading dot starts a hidden name, not an extension.
+  if (dot == std::string_view::npos || dot == 0) return std::nullopt;
+  const std::string ext = ascii_lower(name.substr(dot + 1));
+  if (ext == "dot" || ext == "gv") return Format::Dot;
+  if (ext == "graphml") return Format::GraphML;
+  if (ext == "jsonld") return Format::JsonLd;
+  if (ext == "json") return Format::Json;
+  return std::nullopt;
+}
+
+std::optional<Format> format_from_name(const std::string& name) {
+  const std::string n = ascii_lower(name);
+  if (n == "dot" || n == "gv") return Format::Dot;
+  if (n == "graphml") return Format::GraphML;
+  if (n == "jsonld" || n == "json-ld") return Format::JsonLd;
+  if (n == "json") return Format::Json;
+  return std::nullopt;
+}
+
+void write_graph(std::ostream& out, const Graph& g, Format format) {
+  switch (format) {
+    case Format::Dot:
+      write_dot(out, g);
+      return;
+    case Format::GraphML:
+      write_graphml(out, g);
+      return;
+    case Format::JsonLd:
+      write_jsonld(out, g);
+      return;
+    case Format::Json:
+      write_json(out, g);
+      return;
+  }
+}
+
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& content_writer) {
+  if (path.empty()) fail(path, ENOENT);
+  std::string tmp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    tmp = temp_name(path, temp_counter.fetch_add(1));
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && errno != EEXIST) fail(path, errno);
+  }
+  if (fd < 0) fail(path, EEXIST);
+
+  // From here on every exit path removes the temporary file unless it was renamed.
+  bool removed = false;
+  const auto remove_temp = [&] {
+    if (removed) return;
+    removed = true;
+    if (fd >= 0) ::close(fd);
+    fd = -1;
+    ::unlink(tmp.c_str());
+  };
+  const auto abandon = [&](int err) {
+    remove_temp();
+    fail(path, err);
+  };
+  try {
+    {
+      FdStreamBuf buf(fd);
+      std::ostream out(&buf);
+      // A writer's own exception (not an I/O failure) propagates unchanged, after cleanup.
+      content_writer(out);
+      out.flush();
+      if (buf.error() != 0) abandon(buf.error());
+      if (!out) abandon(EIO);
+    }
+    if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) abandon(errno);
+    const int fd_to_close = fd;
+    fd = -1;
+    if (::close(fd_to_close) != 0) abandon(errno);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) abandon(errno);
+  } catch (...) {
+    remove_temp();
+    throw;
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,144 @@
+// Graphviz DOT export: every string goes out as an escaped, quoted DOT string of valid UTF-8.
+#include "newsgraph/export_dot.hpp"
+
+#include <boost/range/iterator_range.hpp>
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+#include "export_text.hpp"
+
+namespace newsgraph {
+namespace {
+
+using export_detail::append_utf8;
+using export_detail::next_code_point;
+
+/// Quotation labels show at most this many code points of the quote, then "…".
+constexpr std::size_t kQuoteLabelCodePoints = 60;
+/// A cut made at a space is preferred when it keeps at least this many code points.
+constexpr std::size_t kQuoteLabelMinWordCut = 40;
+
+/// `s` as a DOT quoted string, quotes included. Guarantees: valid UTF-8 (malformed bytes
+/// become U+FFFD); `"` and `\` are backslash-escaped, so no escape sequence of Graphviz
+/// (\N, \G, \l, ...) can arise from the data; a line feed becomes the escape \n; carriage
+/// returns are dropped; every other control character (C0, DEL, C1) becomes a space.
+std::string quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const char32_t cp = next_code_point(s, pos);
+    if (cp == '"') {
+      out += "\\\"";
+    } else if (cp == '\\') {
+      out += "\\\\";
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\r') {
+      // dropped: "\r\n" line ends give a single line break
+    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+      out += ' ';
+    } else {
+      append_utf8(out, cp);
+    }
+  }
+  out += '"';
+  return out;
+}
+
+/// The first kQuoteLabelCodePoints code points of `text` followed by "…" when it is longer,
+/// cut at the last space past kQuoteLabelMinWordCut when the limit falls inside a word. The cut is always on
+/// a code point boundary; trailing spaces before the ellipsis are removed.
+std::string shorten(std::string_view text) {
+  std::size_t pos = 0;
+  std::size_t count = 0;
+  std::size_t last_space_byte = std::string_view::npos;
+  while (pos < text.size() && count < kQuoteLabelCodePoints) {
+    const std::size_t start = pos;
+    const char32_t cp = next_code_point(text, pos);
+    ++count;
+    if ((cp == ' ' || cp == '\n' || cp == '\t') && count > kQuoteLabelMinWordCut) last_space_byte = start;
+  }
+  if (pos >= text.size()) return std::string(text);
+  std::size_t cut = pos;
+  std::size_t after = pos;
+  const char32_t next = next_code_point(text, after);
+  const bool at_word_end = next == ' ' || next == '\n' || next == '\t';
+  if (!at_word_end && last_space_byte != std::string_view::npos) cut = last_space_byte;
+  std::string_view head = text.substr(0, cut);
+  while (!head.empty() && (head.back() == ' ' || head.back() == '\n' || head.back() == '\t'))
+    head.remove_suffix(1);
+  std::string out = export_detail::valid_utf8(head);
+  out += "\u2026";
+  return out;
+}
+
+/// 1 + log2(weight), with two decimals, independent of the C locale.
+std::string penwidth(std::size_t weight) {
+  const double w = weight <= 1 ? 1.0 : 1.0 + std::log2(static_cast<double>(weight));
+  char buf[32];
+  const auto res = std::to_chars(buf, buf + sizeof buf, w, std::chars_format::fixed, 2);
+  return std::string(buf, res.ptr);
+}
+
+struct Style {
+  const char* shape;
+  const char* fill;
+};
+
+/// Shape and fill colour by entity type: ellipse light blue, box light yellow, hexagon
+/// light green, note light grey. Colours are hex so no colour scheme is needed.
+Style style_of(EntityType t) {
+  switch (t) {
+    case EntityType::Person:
+      return {"ellipse", "#add8e6"};
+    case EntityType::Organization:
+      return {"box", "#ffffe0"};
+    case EntityType::Place:
+      return {"hexagon", "#90ee90"};
+    case EntityType::Quotation:
+      return {"note", "#d3d3d3"};
+  }
+  return {"ellipse", "#ffffff"};
+}
+
+}  // namespace
+
+void write_dot(std::ostream& out, const Graph& g) {
+  out << "digraph newsgraph {\n"
+         "  graph [charset=\"UTF-8\", rankdir=LR, fontname=\"Helvetica\", overlap=false];\n"
+         "  node [style=filled, fontname=\"Helvetica\", fontsize=11];\n"
+         "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n";
+
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    const Node& n = g[v];
+    const Style st = style_of(n.type);
+    out << "  " << quoted(n.id) << " [shape=" << st.shape << ", fillcolor=\"" << st.fill << "\", label=";
+    if (n.type == EntityType::Quotation) {
+      const std::string& text = n.quote.empty() ? n.label : n.quote;
+      out << quoted(shorten(text)) << ", tooltip=" << quoted(text);
+    } else {
+      out << quoted(n.label.empty() ? n.id : n.label);
+    }
+    out << "];\n";
+  }
+
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    const Edge& ed = g[e];
+    std::string label(to_string(ed.relation));
+    if (ed.relation == RelationType::HoldsPosition && !ed.title.empty()) label += "\n" + ed.title;
+    out << "  " << quoted(g[boost::source(e, g)].id) << " -> " << quoted(g[boost::target(e, g)].id)
+        << " [label=" << quoted(label) << ", penwidth=" << penwidth(ed.weight) << ", tooltip=\""
+        << to_string(ed.relation) << ": " << std::to_string(ed.weight)
+        << (ed.weight == 1 ? " statement" : " statements") << " in " << std::to_string(ed.articles)
+        << (ed.articles == 1 ? " article" : " articles") << '"';
+    if (is_symmetric(ed.relation)) out << ", dir=none";
+    out << "];\n";
+  }
+  out << "}\n";
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,107 @@
+#include "newsgraph/pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+#include "newsgraph/relations.hpp"
+#include "newsgraph/resolve.hpp"
+#include "newsgraph/segment.hpp"
+
+namespace newsgraph {
+
+Pipeline::Pipeline(PipelineConfig config)
+    : config_(std::move(config)),
+      kb_(Knowledge::load(config_.knowledge)),
+      detector_(std::make_unique<RuleMentionDetector>(kb_)) {}
+
+ArticleResult Pipeline::extract(const Article& article) const {
+  if (!is_valid_utf8(article.text)) {
+    throw InputError((article.origin.empty() ? article.id : article.origin) + ": invalid UTF-8");
+  }
+  ArticleResult result;
+  result.id = article.id;
+  const Segmentation seg = segment(article.text);
+  result.entities = resolve(article.text, detector_->detect(article.text, seg), *kb_);
+  result.relations = extract_relations(article.text, seg, result.entities, *kb_);
+
+  // Ids unique within the article, in entity order: a second "person/x" becomes "person/x-2".
+  std::unordered_set<std::string> taken;
+  for (Entity& e : result.entities.entities) {
+    const std::string base = make_node_id(e.type, e.name, *kb_);
+    std::string id = base;
+    for (int n = 2; !taken.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+    e.id = std::move(id);
+  }
+  return result;
+}
+
+namespace {
+
+// Runs `pipeline.extract` over `articles` on `threads` workers; results in the same order.
+std::vector<ArticleResult> extract_parallel(const Pipeline& pipeline, const std::vector<const Article*>& articles,
+                                            unsigned configured_threads) {
+  std::vector<ArticleResult> results(articles.size());
+  unsigned threads = configured_threads != 0 ? configured_threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, articles.size())));
+
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::size_t error_index = articles.size();
+  std::mutex error_mutex;
+  auto work = [&]() {
+    for (std::size_t i = next++; i < articles.size(); i = next++) {
+      try {
+        results[i] = pipeline.extract(*articles[i]);
+      } catch (...) {
+        // Report the first failing article in input order, whatever the scheduling.
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (i < error_index) {
+          error_index = i;
+          error = std::current_exception();
+        }
+      }
+    }
+  };
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (auto& t : pool) t.join();
+  }
+  if (error) std::rethrow_exception(error);
+  return results;
+}
+
+}  // namespace
+
+std::vector<ArticleResult> Pipeline::extract_all(const std::vector<Article>& articles) const {
+  std::vector<const Article*> ptrs;
+  ptrs.reserve(articles.size());
+  for (const Article& a : articles) ptrs.push_back(&a);
+  return extract_parallel(*this, ptrs, config_.threads);
+}
+
+BuildResult Pipeline::build(const std::vector<Article>& articles) const {
+  // Sort first, so that merging sees the same sequence whatever the input order.
+  std::vector<const Article*> sorted;
+  sorted.reserve(articles.size());
+  for (const Article& a : articles) sorted.push_back(&a);
+  std::sort(sorted.begin(), sorted.end(), [](const Article* a, const Article* b) {
+    if (a->id != b->id) return a->id < b->id;
+    return a->text < b->text;
+  });
+
+  BuildResult out;
+  out.articles = extract_parallel(*this, sorted, config_.threads);
+  out.merged = merge(out.articles, *kb_);
+  out.graph = build_graph(out.articles, out.merged);
+  return out;
+}
+
+}  // namespace newsgraph

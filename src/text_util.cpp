@@ -1,0 +1,74 @@
+#include "text_util.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace newsgraph::text {
+
+char32_t first_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
+  return c < 0 ? 0 : static_cast<char32_t>(c);
+}
+
+bool is_capitalized(std::string_view s) {
+  if (s.empty()) return false;
+  const auto b = static_cast<unsigned char>(s[0]);
+  if (b < 0x80) return b >= 'A' && b <= 'Z';
+  const char32_t c = first_code_point(s);
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+
+bool is_lowercase_word(std::string_view s) {
+  if (s.empty()) return false;
+  const auto b = static_cast<unsigned char>(s[0]);
+  if (b < 0x80) return b >= 'a' && b <= 'z';
+  return u_islower(static_cast<UChar32>(first_code_point(s)));
+}
+
+bool is_all_caps(std::string_view s) {
+  int letters = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+    if (u_islower(c)) return false;
+    if (u_isalpha(c)) ++letters;
+  }
+  return letters >= 2;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+std::string join_tokens(const Segmentation& seg, std::size_t first, std::size_t last) {
+  std::string out;
+  for (std::size_t i = first; i < last; ++i) {
+    if (i > first) out += ' ';
+    out += seg.tokens[i].text;
+  }
+  return out;
+}
+
+std::string join_tokens_lower(const Segmentation& seg, std::size_t first, std::size_t last) {
+  return ascii_lower(join_tokens(seg, first, last));
+}
+
+bool is_possessive(std::string_view t) {
+  return t == "’s" || t == "'s" || t == "’S" || t == "'S" || t == "’" || t == "'";
+}
+
+bool is_open_quote(std::string_view t) { return t == "“" || t == "„" || t == "«"; }
+bool is_close_quote(std::string_view t) { return t == "”" || t == "»"; }
+bool is_straight_quote(std::string_view t) { return t == "\""; }
+
+}  // namespace newsgraph::text

@@ -1,0 +1,120 @@
+#!/usr/bin/python3
+"""Loads a newsgraph GraphML file with NetworkX and checks what a consumer relies on.
+
+Usage: check_graphml.py FILE [--expect-nodes N] [--expect-edges M] [--json FILE.json]
+
+Checks: the file parses; every node has a string `labels` (":Person", ...) and `type`,
+int `mentions` and `articles`; every edge has a string `label`/`relation` and int
+`weight`/`articles`; list attributes are JSON arrays. With --json (the same graph written
+as plain JSON) the node ids, labels, aliases and edges must agree, XML-forbidden characters
+aside. Prints a one-line summary; exits 1 with a message on the first failure.
+
+Run it with Debian's /usr/bin/python3, which has python3-networkx.
+"""
+
+import argparse
+import json
+import sys
+
+try:
+    import networkx as nx
+except ImportError:  # pragma: no cover - environment problem, not a test result
+    sys.exit("check_graphml: networkx is missing (apt-get install python3-networkx; run /usr/bin/python3)")
+
+
+def fail(msg):
+    print(f"check_graphml: {msg}", file=sys.stderr)
+    sys.exit(1)
+
+
+def xml_visible(s):
+    """What survives XML 1.0: the writer drops C0 controls other than TAB/LF/CR and U+FFFE/U+FFFF."""
+    return "".join(c for c in s if not ((ord(c) < 0x20 and c not in "\t\n\r") or c in "\ufffe\uffff"))
+
+
+def json_list(value, what):
+    try:
+        parsed = json.loads(value)
+    except ValueError as e:
+        fail(f"{what} is not JSON: {e}")
+    if not isinstance(parsed, list):
+        fail(f"{what} is not a JSON array")
+    return parsed
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("file")
+    ap.add_argument("--expect-nodes", type=int)
+    ap.add_argument("--expect-edges", type=int)
+    ap.add_argument("--json", dest="json_file")
+    args = ap.parse_args()
+
+    try:
+        g = nx.read_graphml(args.file)
+    except Exception as e:  # NetworkX raises several types for malformed files
+        fail(f"{args.file}: NetworkX cannot read it: {type(e).__name__}: {e}")
+
+    if not g.is_directed():
+        fail("graph is not directed")
+    if args.expect_nodes is not None and g.number_of_nodes() != args.expect_nodes:
+        fail(f"{g.number_of_nodes()} nodes, expected {args.expect_nodes}")
+    if args.expect_edges is not None and g.number_of_edges() != args.expect_edges:
+        fail(f"{g.number_of_edges()} edges, expected {args.expect_edges}")
+
+    for node, data in g.nodes(data=True):
+        where = f"node {node!r}"
+        for key in ("labels", "type"):
+            if not isinstance(data.get(key), str):
+                fail(f"{where}: {key} is {data.get(key)!r}, not a string")
+        if data["labels"] != ":" + data["type"]:
+            fail(f"{where}: labels {data['labels']!r} does not match type {data['type']!r}")
+        for key in ("mentions", "articles"):
+            if type(data.get(key)) is not int:
+                fail(f"{where}: {key} is {data.get(key)!r}, not an int")
+        for key in ("aliases", "article_ids", "titles", "evidence"):
+            if key in data:
+                json_list(data[key], f"{where}: {key}")
+        if len(json_list(data.get("article_ids", "[]"), where)) != data["articles"]:
+            fail(f"{where}: articles does not count article_ids")
+
+    for u, v, data in g.edges(data=True):
+        where = f"edge {u!r} -> {v!r}"
+        for key in ("label", "relation"):
+            if not isinstance(data.get(key), str):
+                fail(f"{where}: {key} is {data.get(key)!r}, not a string")
+        for key in ("weight", "articles"):
+            if type(data.get(key)) is not int:
+                fail(f"{where}: {key} is {data.get(key)!r}, not an int")
+        if "evidence" in data:
+            json_list(data["evidence"], f"{where}: evidence")
+
+    if args.json_file:
+        with open(args.json_file, encoding="utf-8") as f:
+            doc = json.load(f)
+        nodes = {xml_visible(n["id"]): n for n in doc["nodes"]}
+        if set(nodes) != set(g.nodes):
+            fail(f"node ids differ from {args.json_file}: {sorted(set(nodes) ^ set(g.nodes))[:5]}")
+        for node_id, n in nodes.items():
+            data = g.nodes[node_id]
+            if data.get("label", "") != xml_visible(n["label"]):
+                fail(f"node {node_id!r}: label {data.get('label')!r} != {n['label']!r}")
+            # Lists travel as JSON text, which keeps even control characters intact.
+            if json.loads(data.get("aliases", "[]")) != n["aliases"]:
+                fail(f"node {node_id!r}: aliases differ")
+            if data["mentions"] != n["mentions"]:
+                fail(f"node {node_id!r}: mentions differ")
+        if len(doc["edges"]) != g.number_of_edges():
+            fail(f"{g.number_of_edges()} edges, {args.json_file} has {len(doc['edges'])}")
+        for e in doc["edges"]:
+            u, v = xml_visible(e["source"]), xml_visible(e["target"])
+            found = [d for d in g.get_edge_data(u, v, default={}).values()] if g.is_multigraph() else (
+                [g.edges[u, v]] if g.has_edge(u, v) else [])
+            if not any(d["relation"] == e["relation"] and d["weight"] == e["weight"] for d in found):
+                fail(f"edge {u!r} -{e['relation']}-> {v!r} missing")
+
+    print(f"check_graphml: {args.file}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges: ok")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+// Golden files for the four graph formats, determinism, and the empty graph.
+//
+// The golden files live in tests/golden/. After an intended change of output, regenerate
+// them with:  NEWSGRAPH_UPDATE_GOLDEN=1 build/newsgraph_tests "[golden]"
+// and review the diff. The consumer tests (ctest -L consumer) feed the same files to dot,
+// NetworkX and jsonld.js.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <locale>
+#include <sstream>
+
+#include "export_fixtures.hpp"
+#include "newsgraph/export.hpp"
+#include "newsgraph/export_dot.hpp"
+#include "newsgraph/export_graphml.hpp"
+#include "newsgraph/export_json.hpp"
+#include "newsgraph/export_jsonld.hpp"
+
+namespace export_test {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void check_golden(const std::string& name, const std::string& actual) {
+  const std::string path = std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/golden/" + name;
+  const char* update = std::getenv("NEWSGRAPH_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << actual;
+    REQUIRE(out.good());
+    WARN("rewrote " << path);
+    return;
+  }
+  const std::string expected = read_file(path);
+  INFO("golden file " << path << " (regenerate with NEWSGRAPH_UPDATE_GOLDEN=1)");
+  REQUIRE_FALSE(expected.empty());
+  if (actual != expected) {
+    std::size_t at = 0;
+    while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) ++at;
+    const std::size_t from = at < 80 ? 0 : at - 80;
+    INFO("first difference at byte " << at << "\nexpected: ..." << expected.substr(from, 160)
+                                     << "\nactual:   ..." << actual.substr(from, 160));
+    CHECK(actual == expected);
+  }
+}
+
+}  // namespace export_test
+
+namespace {
+
+using namespace newsgraph;
+
+std::string render(const Graph& g, Format f) {
+  std::ostringstream out;
+  write_graph(out, g, f);
+  return out.str();
+}
+
+/// Groups digits in threes with a comma: a locale that would corrupt any number written
+/// through the stream's own formatting.
+struct Grouping : std::numpunct<char> {
+  char do_thousands_sep() const override { return ','; }
+  std::string do_grouping() const override { return "\3"; }
+  char do_decimal_point() const override { return '#'; }
+};
+
+}  // namespace
+
+TEST_CASE("golden files for a small graph", "[export][golden]") {
+  const Graph g = export_test::small_graph();
+  export_test::check_golden("small.dot", render(g, Format::Dot));
+  export_test::check_golden("small.graphml", render(g, Format::GraphML));
+  export_test::check_golden("small.jsonld", render(g, Format::JsonLd));
+  export_test::check_golden("small.json", render(g, Format::Json));
+}
+
+TEST_CASE("golden files for a graph of nasty strings", "[export][golden]") {
+  const Graph g = export_test::nasty_graph();
+  export_test::check_golden("nasty.dot", render(g, Format::Dot));
+  export_test::check_golden("nasty.graphml", render(g, Format::GraphML));
+  export_test::check_golden("nasty.jsonld", render(g, Format::JsonLd));
+  export_test::check_golden("nasty.json", render(g, Format::Json));
+}
+
+TEST_CASE("write_graph dispatches to the writer of each format", "[export]") {
+  const Graph g = export_test::small_graph();
+  std::ostringstream dot, graphml, jsonld, json;
+  write_dot(dot, g);
+  write_graphml(graphml, g);
+  write_jsonld(jsonld, g);
+  write_json(json, g);
+  CHECK(render(g, Format::Dot) == dot.str());
+  CHECK(render(g, Format::GraphML) == graphml.str());
+  CHECK(render(g, Format::JsonLd) == jsonld.str());
+  CHECK(render(g, Format::Json) == json.str());
+  CHECK(dot.str().rfind("digraph newsgraph {", 0) == 0);
+  CHECK(graphml.str().rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml ", 0) == 0);
+  CHECK(jsonld.str().rfind("{\n  \"@context\": {", 0) == 0);
+  CHECK(json.str().rfind("{\n  \"articles\": [", 0) == 0);
+}
+
+TEST_CASE("output is byte-identical across runs and stream locales", "[export]") {
+  Graph g = export_test::small_graph();
+  // Numbers past 999 would show a grouping separator if any writer used the stream locale.
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    g[e].weight = 1234567;
+    g[e].articles = 4321;
+  }
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) g[v].mentions = 98765;
+  for (const Format f : {Format::Dot, Format::GraphML, Format::JsonLd, Format::Json}) {
+    const std::string first = render(g, f);
+    CHECK(render(g, f) == first);
+    std::ostringstream grouped;
+    grouped.imbue(std::locale(std::locale::classic(), new Grouping));
+    write_graph(grouped, g, f);
+    CHECK(grouped.str() == first);
+    CHECK(first.find("1234567") != std::string::npos);
+    CHECK(first.find("1,234") == std::string::npos);
+  }
+  // 1 + log2(1234567) = 21.24 with a point, never the locale's '#'.
+  CHECK(render(g, Format::Dot).find("penwidth=21.24") != std::string::npos);
+}
+
+TEST_CASE("an empty graph gives a complete document in every format", "[export]") {
+  const Graph g;
+  CHECK(render(g, Format::Dot) ==
+        "digraph newsgraph {\n"
+        "  graph [charset=\"UTF-8\", rankdir=LR, fontname=\"Helvetica\", overlap=false];\n"
+        "  node [style=filled, fontname=\"Helvetica\", fontsize=11];\n"
+        "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n"
+        "}\n");
+  const std::string graphml = render(g, Format::GraphML);
+  CHECK(graphml.find("<graph id=\"newsgraph\" edgedefault=\"directed\">\n  </graph>\n</graphml>\n") !=
+        std::string::npos);
+  CHECK(graphml.find("<node") == std::string::npos);
+  CHECK(render(g, Format::Json) == "{\n  \"articles\": [],\n  \"nodes\": [],\n  \"edges\": []\n}\n");
+  const std::string jsonld = render(g, Format::JsonLd);
+  CHECK(jsonld.find("\"@graph\": []") != std::string::npos);
+  CHECK(jsonld.back() == '\n');
+}

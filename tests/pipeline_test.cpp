@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+#include <sstream>
+
+#include "newsgraph/export_json.hpp"
+#include "test_support.hpp"
+
+using namespace newsgraph;
+
+namespace {
+
+std::vector<Article> corpus() {
+  return {
+      testing::article("a", "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris. "
+                            "“We agree on the budget rules,” Scholz said."),
+      testing::article("b", "Macron hosted Scholz at the Elysee on Monday. The Russian Federation objected."),
+      testing::article("c", "Russia said the U.S. and the United Nations were wrong. Olaf Scholz disagreed."),
+      testing::article("d", ""),
+      testing::article("e", "Prime Minister Keir Starmer visited Kyiv, Ukraine, and met Ukrainian officials."),
+  };
+}
+
+std::string serialise(const BuildResult& r) {
+  std::ostringstream out;
+  write_json(out, r.graph);
+  write_mention_lines(out, r.articles, r.merged);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("pipeline: output does not depend on input order or thread count", "[pipeline]") {
+  const std::vector<Article> articles = corpus();
+  const std::string reference = serialise(testing::pipeline().build(articles));
+  REQUIRE(reference.find("person/olaf-scholz") != std::string::npos);
+
+  std::mt19937 rng(7);
+  for (unsigned threads : {1u, 2u, 3u, 8u}) {
+    PipelineConfig config;
+    config.threads = threads;
+    const Pipeline p(config);
+    std::vector<Article> shuffled = articles;
+    std::shuffle(shuffled.begin(), shuffled.end(), rng);
+    INFO("threads " << threads);
+    CHECK(serialise(p.build(shuffled)) == reference);
+  }
+}
+
+TEST_CASE("pipeline: extract_all keeps input order", "[pipeline]") {
+  const std::vector<Article> articles = corpus();
+  const auto results = testing::pipeline().extract_all(articles);
+  REQUIRE(results.size() == articles.size());
+  for (std::size_t i = 0; i < articles.size(); ++i) CHECK(results[i].id == articles[i].id);
+}
+
+TEST_CASE("pipeline: invalid UTF-8 is an input error naming the article", "[pipeline]") {
+  Article bad = testing::article("broken", std::string("Caf\xc3", 4));
+  bad.origin = "x.jsonl:3";
+  CHECK_THROWS_AS(testing::pipeline().extract(bad), InputError);
+  try {
+    testing::pipeline().extract(bad);
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("x.jsonl:3") != std::string::npos);
+  }
+}
+
+TEST_CASE("pipeline: entity ids are unique within an article", "[pipeline]") {
+  for (const Article& a : corpus()) {
+    const ArticleResult r = testing::pipeline().extract(a);
+    std::vector<std::string> ids;
+    for (const Entity& e : r.entities.entities) ids.push_back(e.id);
+    std::sort(ids.begin(), ids.end());
+    CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+  }
+}

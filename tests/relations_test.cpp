@@ -1,0 +1,96 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <tuple>
+
+#include "test_support.hpp"
+
+using namespace newsgraph;
+
+namespace {
+
+using Fact = std::tuple<std::string, std::string, std::string>;  // relation, source, target
+
+std::set<Fact> facts(const std::string& text) {
+  const ArticleResult r = testing::pipeline().extract(testing::article("t", text));
+  std::set<Fact> out;
+  for (const Relation& rel : r.relations) {
+    out.emplace(std::string(to_string(rel.type)), r.entities.entities[rel.source].name,
+                r.entities.entities[rel.target].name);
+  }
+  return out;
+}
+
+std::string titled(const std::string& text, const std::string& person) {
+  const ArticleResult r = testing::pipeline().extract(testing::article("t", text));
+  for (const Relation& rel : r.relations)
+    if (rel.type == RelationType::HoldsPosition && r.entities.entities[rel.source].name == person) return rel.title;
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("relations: titles with demonyms and organizations give holds_position", "[relations]") {
+  const std::string text = "Ukrainian President Olena Petrenko met German Chancellor Olaf Scholz in Berlin.";
+  const auto f = facts(text);
+  CHECK(f.count({"holds_position", "Olena Petrenko", "Ukraine"}));
+  CHECK(f.count({"holds_position", "Olaf Scholz", "Germany"}));
+  CHECK(f.count({"met_with", "Olena Petrenko", "Olaf Scholz"}));
+  CHECK(titled(text, "Olaf Scholz") == "Chancellor");
+
+  CHECK(facts("NATO Secretary General Pieter de Vries spoke.").count({"holds_position", "Pieter de Vries", "NATO"}));
+}
+
+TEST_CASE("relations: appositions and possessives", "[relations]") {
+  const std::string text = "Adm. Jan Novak, the chairman of NATO’s Military Committee, hosted the talks.";
+  const auto f = facts(text);
+  CHECK(f.count({"holds_position", "Jan Novak", "Military Committee"}));
+  CHECK(f.count({"part_of", "Military Committee", "NATO"}));
+  CHECK(titled(text, "Jan Novak") == "chairman");
+}
+
+TEST_CASE("relations: a place and a larger place give located_in, lists do not", "[relations]") {
+  CHECK(facts("The summit was held in Geneva, Switzerland.").count({"located_in", "Geneva", "Switzerland"}));
+  const auto list = facts("Leaders of Italy, Germany and France met.");
+  for (const auto& [rel, s, t] : list) CHECK(rel != "located_in");
+}
+
+TEST_CASE("relations: verbs with coordination, passive and negation", "[relations]") {
+  CHECK(facts("Olaf Scholz and Emmanuel Macron met on Tuesday.").count({"met_with", "Olaf Scholz", "Emmanuel Macron"}));
+  CHECK(facts("Anna Kowalczyk was hosted by Olaf Scholz in Berlin.")
+            .count({"hosted", "Olaf Scholz", "Anna Kowalczyk"}));
+  CHECK(facts("Olaf Scholz did not meet Emmanuel Macron.").empty());
+  CHECK(facts("Olaf Scholz accused Emmanuel Macron of delay.").count({"accused", "Olaf Scholz", "Emmanuel Macron"}));
+  const auto list = facts("Olaf Scholz met with Emmanuel Macron, Giorgia Meloni and Pedro Sanchez.");
+  CHECK(list.count({"met_with", "Olaf Scholz", "Giorgia Meloni"}));
+  CHECK(list.count({"met_with", "Olaf Scholz", "Pedro Sanchez"}));
+}
+
+TEST_CASE("relations: quotes go to their speaker, pronouns to the last speaker", "[relations]") {
+  const std::string text =
+      "“We will not give up on this plan,” Defence Minister Marta Ruiz said. "
+      "“The plan is sound and it is ready,” she added.";
+  const ArticleResult r = testing::pipeline().extract(testing::article("t", text));
+  std::vector<std::string> quotes;
+  for (const Relation& rel : r.relations) {
+    if (rel.type != RelationType::Said) continue;
+    CHECK(r.entities.entities[rel.source].name == "Marta Ruiz");
+    CHECK(r.entities.entities[rel.target].type == EntityType::Quotation);
+    quotes.push_back(r.entities.entities[rel.target].quote);
+  }
+  CHECK(quotes == std::vector<std::string>{"We will not give up on this plan", "The plan is sound and it is ready"});
+}
+
+TEST_CASE("relations: every relation lies in its sentence", "[relations]") {
+  const std::string text =
+      "Ukrainian President Olena Petrenko met German Chancellor Olaf Scholz in Berlin. "
+      "“It went well for all of us,” Petrenko said.";
+  const ArticleResult r = testing::pipeline().extract(testing::article("t", text));
+  REQUIRE(!r.relations.empty());
+  for (const Relation& rel : r.relations) {
+    CHECK(rel.sentence.begin <= rel.source_span.begin);
+    CHECK(rel.source_span.end <= rel.sentence.end);
+    CHECK(rel.sentence.begin <= rel.target_span.begin);
+    CHECK(rel.target_span.end <= rel.sentence.end);
+  }
+}
