@@ -72,10 +72,16 @@ struct Key {
 };
 
 /// Every attribute the writer may emit. Key ids carry the domain, so node and edge
-/// attributes that share a name (label, articles, evidence) keep distinct ids.
+/// attributes that share a name (label, articles, evidence) keep distinct ids, except the
+/// two ids Neo4j's APOC (apoc.import.graphml with readLabels) matches literally: node labels
+/// under id `labels`, the relationship type under id `label`. APOC names properties after
+/// attr.name, so the node's canonical name is still the property `label`.
+///
+/// The graph key has no <default>: APOC files every key not `for="node"` with the edge keys
+/// and would set a default on every relationship.
 constexpr Key kKeys[] = {
-    {"g_article_ids", "graph", "article_ids", "string", "[]"},
-    {"n_labels", "node", "labels", "string", nullptr},
+    {"g_article_ids", "graph", "article_ids", "string", nullptr},
+    {"labels", "node", "labels", "string", nullptr},
     {"n_type", "node", "type", "string", nullptr},
     {"n_label", "node", "label", "string", nullptr},
     {"n_aliases", "node", "aliases", "string", "[]"},
@@ -87,7 +93,7 @@ constexpr Key kKeys[] = {
     {"n_titles", "node", "titles", "string", "[]"},
     {"n_quote", "node", "quote", "string", nullptr},
     {"n_evidence", "node", "evidence", "string", "[]"},
-    {"e_label", "edge", "label", "string", nullptr},
+    {"label", "edge", "label", "string", nullptr},
     {"e_relation", "edge", "relation", "string", nullptr},
     {"e_weight", "edge", "weight", "int", "0"},
     {"e_articles", "edge", "articles", "int", "0"},
@@ -189,8 +195,11 @@ void write_graphml(std::ostream& out, const Graph& g) {
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
     const Node& n = g[v];
     const char* in = "      ";
-    out << "    <node id=\"" << xml_escape(n.id) << "\">\n";
-    data(out, in, "n_labels", ":" + std::string(to_string(n.type)));
+    const std::string labels = ":" + std::string(to_string(n.type));
+    // The labels attribute and the labels data say the same: APOC reads the attribute
+    // (readLabels), NetworkX the data.
+    out << "    <node id=\"" << xml_escape(n.id) << "\" labels=\"" << xml_escape(labels) << "\">\n";
+    data(out, in, "labels", labels);
     data(out, in, "n_type", to_string(n.type));
     data(out, in, "n_label", n.label);
     data(out, in, "n_aliases", list_value(n.aliases));
@@ -211,8 +220,8 @@ void write_graphml(std::ostream& out, const Graph& g) {
     const char* in = "      ";
     out << "    <edge id=\"e" << std::to_string(index++) << "\" source=\""
         << xml_escape(g[boost::source(e, g)].id) << "\" target=\"" << xml_escape(g[boost::target(e, g)].id)
-        << "\">\n";
-    data(out, in, "e_label", to_string(ed.relation));
+        << "\" label=\"" << xml_escape(to_string(ed.relation)) << "\">\n";
+    data(out, in, "label", to_string(ed.relation));
     data(out, in, "e_relation", to_string(ed.relation));
     data(out, in, "e_weight", std::to_string(ed.weight));
     data(out, in, "e_articles", std::to_string(ed.articles));

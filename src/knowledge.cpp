@@ -431,6 +431,8 @@ struct Knowledge::Impl {
   std::string words_blob;  // the word list; common_words views into it
   StringSet common_words;
   StringSet never;
+  StringSet place_prefixes;
+  StringSet place_heads;
 };
 
 namespace {
@@ -602,6 +604,8 @@ class Loader {
     load_exact_set("given_names.txt", k_->given_names);
     load_exact_set("name_particles.txt", k_->particles);
     load_exact_set("never_entity.txt", k_->never);
+    load_exact_set("place_prefixes.txt", k_->place_prefixes);
+    load_lower_set("place_heads.txt", k_->place_heads);
   }
 
   /// iso_3166-1.json: one entry per country, named by ICU's English display name unless
@@ -1129,6 +1133,12 @@ bool Knowledge::is_common_word(std::string_view lower_word) const {
   return impl_->common_words.contains(lower_word);
 }
 bool Knowledge::is_never_entity(std::string_view word) const { return impl_->never.contains(word); }
+
+bool Knowledge::is_place_prefix(std::string_view word) const { return impl_->place_prefixes.contains(word); }
+
+bool Knowledge::is_place_head(std::string_view word) const {
+  return impl_->place_heads.contains(lower(word));
+}
 
 std::string Knowledge::fold(std::string_view name) const {
   std::string out;

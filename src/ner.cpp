@@ -44,9 +44,9 @@ bool is_determiner(std::string_view w) { return w == "The" || w == "A" || w == "
 
 bool is_speech_verb(std::string_view w) {
   static const std::unordered_set<std::string_view> verbs{
-      "said",    "says",  "told",     "added",  "argued",  "insisted", "stated", "noted",
-      "warned",  "wrote", "declared", "claimed", "explained", "replied", "asked", "cautioned",
-      "stressed", "urged", "accused", "announced", "confirmed", "tweeted", "posted", "recalled"};
+      "said",     "says",  "told",     "added",     "argued",    "insisted", "stated", "noted",
+      "warned",   "wrote", "declared", "claimed",   "explained", "replied",  "asked",  "cautioned",
+      "stressed", "urged", "accused",  "announced", "confirmed", "tweeted",  "posted", "recalled"};
   return verbs.count(w) != 0;
 }
 
@@ -121,7 +121,8 @@ struct Detector {
       const std::string_view w = tok(i).text;
       if (i > pos && match_title(i, limit) > 0 && !kb.is_org_head(w)) break;
       if (tok(i).kind != TokenKind::Word && w != "&" && w != "-") break;
-      if (w == "of" || w == "and" || w == "for" || w == "the" || w == "on") break;  // "of" only after the head
+      if (w == "of" || w == "and" || w == "for" || w == "the" || w == "on")
+        break;  // "of" only after the head
       if (i > pos && (kb.is_org_head(w) || kb.is_org_suffix(w)) && is_capitalized(w)) end = i + 1;
       if (i == pos && kb.is_org_suffix(w)) break;
     }
@@ -149,12 +150,33 @@ struct Detector {
       } else if (end > pos && kb.is_name_particle(w) && end + 1 < limit && cap_word(end + 1)) {
         ++end;
       } else if (end > pos && w == "-" && !tok(end).space_before && end + 1 < limit &&
-                 !tok(end + 1).space_before && cap_word(end + 1)) {
-        ++end;
+                 !tok(end + 1).space_before && tok(end + 1).kind == TokenKind::Word &&
+                 (kb.is_given_name(tok(pos).text) || text::is_lowercase_word(tok(end + 1).text))) {
+        // "Jean-Claude Juncker", "Kim Jong-un"; but "Putin-Zelensky" is two names
+        end += 2;
       } else {
         break;
       }
     }
+    return end - pos;
+  }
+
+  // Capitalised words from `pos` that no list knows (not titles, places, given names,
+  // organization heads or dictionary words): the rest of a name such as "Saint-Germain".
+  std::size_t unknown_name_after(std::size_t pos, std::size_t limit) const {
+    std::size_t end = pos;
+    while (end < limit) {
+      const std::string_view w = tok(end).text;
+      if (w == "-" && end > pos && !tok(end).space_before && end + 1 < limit && cap_word(end + 1)) {
+        ++end;
+        continue;
+      }
+      if (!cap_word(end) || kb.entity(w) || kb.is_given_name(w) || kb.is_org_head(w) || common(end) ||
+          match_title(end, limit) > 0 || kb.demonym(w))
+        break;
+      ++end;
+    }
+    while (end > pos && tok(end - 1).text == "-") --end;
     return end - pos;
   }
 
@@ -184,7 +206,14 @@ struct Detector {
     return npos;
   }
 
+  // A headline: no closing punctuation and mostly capitalised words. A news sentence full of
+  // names looks title-cased too, but ends with a period.
   bool headline(const Sentence& s) const {
+    if (s.last_token == s.first_token) return false;
+    const std::string_view last = tok(s.last_token - 1).text;
+    if (last == "." || last == "!" || last == "…" || last == "”" || last == "\"" || last == ")" ||
+        last == ":" || last == ";" || last == ",")
+      return false;
     std::size_t words = 0, caps = 0;
     for (std::size_t i = s.first_token; i < s.last_token; ++i) {
       const Token& t = tok(i);
@@ -192,7 +221,7 @@ struct Detector {
       ++words;
       if (is_capitalized(t.text)) ++caps;
     }
-    return words >= 4 && caps * 4 >= words * 3;
+    return words >= 3 && caps * 5 >= words * 3;
   }
 
   void chunk(std::size_t a, std::size_t b, const Sentence& s, bool in_headline) {
@@ -249,7 +278,12 @@ struct Detector {
         pos += tl;
         continue;
       }
-      // 3. demonym
+      // 3. demonym, of one or two words ("Russian", "North Korean")
+      if (pos + 1 < b && kb.demonym(text::join_tokens(seg, pos, pos + 2)) != nullptr &&
+          match_org(pos, b) == 0) {
+        pos += 2;
+        continue;
+      }
       if (kb.demonym(w) != nullptr) {
         if (std::size_t ol = match_org(pos, b); ol > 0 && !in_headline) {
           emit(EntityType::Organization, pos, pos + ol, nullptr);
@@ -271,6 +305,19 @@ struct Detector {
         const bool person_first = kb.is_given_name(w) && pos + 1 < b && cap_word(pos + 1) &&
                                   !kb.entity(tok(pos + 1).text) && !kb.is_org_head(tok(pos + 1).text);
         if (!person_first) {
+          if (pos + 1 < b && cap_word(pos + 1) && kb.is_place_head(tok(pos + 1).text) &&
+              known->type == EntityType::Place) {
+            emit(EntityType::Place, pos, pos + 2, nullptr);  // "Moscow River", "Tiananmen Square"
+            pos += 2;
+            continue;
+          }
+          if (const std::size_t tail = unknown_name_after(pos + 1, b);
+              tail > 0 && known->type == EntityType::Place) {
+            // "Paris Saint-Germain", "Manchester United": an organization named after a place
+            emit(EntityType::Organization, pos, pos + 1 + tail, nullptr);
+            pos += 1 + tail;
+            continue;
+          }
           emit(known->type, pos, pos + 1, known);
           if (title_first != npos && known->type == EntityType::Organization) title_last = pos + 1;
           ++pos;
@@ -305,9 +352,19 @@ struct Detector {
         ++pos;
         continue;
       }
-      bool dictionary_word = false;
-      for (std::size_t i = pos + 1; i < pos + pl; ++i) dictionary_word = dictionary_word || common(i);
-      if (!dictionary_word) emit(EntityType::Person, pos, pos + pl, nullptr);
+      bool dictionary_word = false, place_word = false;
+      for (std::size_t i = pos + 1; i < pos + pl; ++i) {
+        dictionary_word = dictionary_word || common(i);
+        const LexiconEntry* e = kb.entity(tok(i).text);
+        place_word = place_word || (e != nullptr && e->type == EntityType::Place);
+      }
+      if (kb.is_place_prefix(w) || kb.is_place_head(tok(pos + pl - 1).text)) {
+        emit(EntityType::Place, pos, pos + pl, nullptr);  // "Fort Lauderdale", "Vostochny Cosmodrome"
+      } else if (place_word) {
+        emit(EntityType::Organization, pos, pos + pl, nullptr);  // "Inter Miami", "Real Madrid"
+      } else if (!dictionary_word) {
+        emit(EntityType::Person, pos, pos + pl, nullptr);
+      }
       pos += pl;
     }
   }
@@ -338,6 +395,12 @@ struct Detector {
           }
           if (k > j && k < s.last_token && cap_word(k)) {
             j = k;
+            continue;
+          }
+          // "Kim Jong-un": a lower-case part joined by a hyphen stays in the chunk
+          if (t.text == "-" && k == j + 1 && k < s.last_token && tok(k).kind == TokenKind::Word &&
+              !tok(k).space_before && text::is_lowercase_word(tok(k).text) && !common(k)) {
+            j = k + 1;
             continue;
           }
           break;

@@ -42,10 +42,12 @@ ArticleResult Pipeline::extract(const Article& article) const {
 namespace {
 
 // Runs `pipeline.extract` over `articles` on `threads` workers; results in the same order.
-std::vector<ArticleResult> extract_parallel(const Pipeline& pipeline, const std::vector<const Article*>& articles,
+std::vector<ArticleResult> extract_parallel(const Pipeline& pipeline,
+                                            const std::vector<const Article*>& articles,
                                             unsigned configured_threads) {
   std::vector<ArticleResult> results(articles.size());
-  unsigned threads = configured_threads != 0 ? configured_threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads =
+      configured_threads != 0 ? configured_threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, articles.size())));
 
   std::atomic<std::size_t> next{0};

@@ -37,43 +37,43 @@ constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 const std::unordered_map<std::string_view, RelationType>& verb_lexicon() {
   static const std::unordered_map<std::string_view, RelationType> m{
-      {"met", RelationType::MetWith},          {"meet", RelationType::MetWith},
-      {"meets", RelationType::MetWith},        {"meeting", RelationType::MetWith},
-      {"hosted", RelationType::Hosted},        {"hosts", RelationType::Hosted},
-      {"host", RelationType::Hosted},          {"hosting", RelationType::Hosted},
-      {"welcomed", RelationType::Hosted},      {"visited", RelationType::Visited},
-      {"visits", RelationType::Visited},       {"visit", RelationType::Visited},
-      {"visiting", RelationType::Visited},     {"toured", RelationType::Visited},
-      {"accused", RelationType::Accused},      {"accuses", RelationType::Accused},
-      {"accuse", RelationType::Accused},       {"accusing", RelationType::Accused},
-      {"blamed", RelationType::Accused},       {"blames", RelationType::Accused},
+      {"met", RelationType::MetWith},           {"meet", RelationType::MetWith},
+      {"meets", RelationType::MetWith},         {"meeting", RelationType::MetWith},
+      {"hosted", RelationType::Hosted},         {"hosts", RelationType::Hosted},
+      {"host", RelationType::Hosted},           {"hosting", RelationType::Hosted},
+      {"welcomed", RelationType::Hosted},       {"visited", RelationType::Visited},
+      {"visits", RelationType::Visited},        {"visit", RelationType::Visited},
+      {"visiting", RelationType::Visited},      {"toured", RelationType::Visited},
+      {"accused", RelationType::Accused},       {"accuses", RelationType::Accused},
+      {"accuse", RelationType::Accused},        {"accusing", RelationType::Accused},
+      {"blamed", RelationType::Accused},        {"blames", RelationType::Accused},
       {"criticized", RelationType::Criticized}, {"criticised", RelationType::Criticized},
       {"criticizes", RelationType::Criticized}, {"criticises", RelationType::Criticized},
-      {"criticize", RelationType::Criticized}, {"criticise", RelationType::Criticized},
-      {"condemned", RelationType::Criticized}, {"condemns", RelationType::Criticized},
-      {"slammed", RelationType::Criticized},   {"denounced", RelationType::Criticized},
-      {"rebuked", RelationType::Criticized},   {"rejected", RelationType::Rejected},
-      {"rejects", RelationType::Rejected},     {"reject", RelationType::Rejected},
-      {"rebuffed", RelationType::Rejected},    {"threatened", RelationType::Threatened},
-      {"threatens", RelationType::Threatened}, {"threaten", RelationType::Threatened},
-      {"supported", RelationType::Supported},  {"supports", RelationType::Supported},
-      {"support", RelationType::Supported},    {"backed", RelationType::Supported},
-      {"backs", RelationType::Supported},      {"endorsed", RelationType::Supported},
-      {"endorses", RelationType::Supported},   {"urged", RelationType::Urged},
-      {"urges", RelationType::Urged},          {"urge", RelationType::Urged},
-      {"pressed", RelationType::Urged},        {"implored", RelationType::Urged},
+      {"criticize", RelationType::Criticized},  {"criticise", RelationType::Criticized},
+      {"condemned", RelationType::Criticized},  {"condemns", RelationType::Criticized},
+      {"slammed", RelationType::Criticized},    {"denounced", RelationType::Criticized},
+      {"rebuked", RelationType::Criticized},    {"rejected", RelationType::Rejected},
+      {"rejects", RelationType::Rejected},      {"reject", RelationType::Rejected},
+      {"rebuffed", RelationType::Rejected},     {"threatened", RelationType::Threatened},
+      {"threatens", RelationType::Threatened},  {"threaten", RelationType::Threatened},
+      {"supported", RelationType::Supported},   {"supports", RelationType::Supported},
+      {"support", RelationType::Supported},     {"backed", RelationType::Supported},
+      {"backs", RelationType::Supported},       {"endorsed", RelationType::Supported},
+      {"endorses", RelationType::Supported},    {"urged", RelationType::Urged},
+      {"urges", RelationType::Urged},           {"urge", RelationType::Urged},
+      {"pressed", RelationType::Urged},         {"implored", RelationType::Urged},
   };
   return m;
 }
 
 bool is_aux_or_adverb(std::string_view w) {
   static const std::unordered_map<std::string_view, int> words{
-      {"has", 1},   {"have", 1},   {"had", 1},    {"will", 1},       {"would", 1},  {"could", 1},
-      {"can", 1},   {"did", 1},    {"does", 1},   {"do", 1},         {"also", 1},   {"later", 1},
-      {"then", 1},  {"again", 1},  {"may", 1},    {"might", 1},      {"should", 1}, {"reportedly", 1},
-      {"to", 1},    {"both", 1},   {"already", 1}, {"previously", 1}, {"once", 1},  {"first", 1},
-      {"is", 1},    {"are", 1},    {"was", 1},    {"were", 1},       {"be", 1},     {"been", 1},
-      {"set", 1},   {"due", 1},    {"expected", 1}, {"plans", 1},    {"planned", 1}, {"openly", 1}};
+      {"has", 1},  {"have", 1},  {"had", 1},      {"will", 1},       {"would", 1},   {"could", 1},
+      {"can", 1},  {"did", 1},   {"does", 1},     {"do", 1},         {"also", 1},    {"later", 1},
+      {"then", 1}, {"again", 1}, {"may", 1},      {"might", 1},      {"should", 1},  {"reportedly", 1},
+      {"to", 1},   {"both", 1},  {"already", 1},  {"previously", 1}, {"once", 1},    {"first", 1},
+      {"is", 1},   {"are", 1},   {"was", 1},      {"were", 1},       {"be", 1},      {"been", 1},
+      {"set", 1},  {"due", 1},   {"expected", 1}, {"plans", 1},      {"planned", 1}, {"openly", 1}};
   if (words.count(w)) return true;
   return w.size() > 4 && w.substr(w.size() - 2) == "ly";
 }
@@ -88,17 +88,15 @@ bool is_skippable_before_object(std::string_view w) {
 }
 bool is_speech_verb(std::string_view w) {
   static const std::unordered_map<std::string_view, int> verbs{
-      {"said", 1},     {"says", 1},     {"say", 1},      {"added", 1},     {"adds", 1},
-      {"told", 1},     {"tells", 1},    {"stated", 1},   {"insisted", 1},  {"argued", 1},
-      {"cautioned", 1}, {"warned", 1},  {"noted", 1},    {"wrote", 1},     {"writes", 1},
-      {"declared", 1}, {"asked", 1},    {"replied", 1},  {"claimed", 1},   {"explained", 1},
-      {"stressed", 1}, {"continued", 1}, {"recalled", 1}, {"tweeted", 1},  {"posted", 1},
+      {"said", 1},      {"says", 1},         {"say", 1},      {"added", 1},    {"adds", 1},
+      {"told", 1},      {"tells", 1},        {"stated", 1},   {"insisted", 1}, {"argued", 1},
+      {"cautioned", 1}, {"warned", 1},       {"noted", 1},    {"wrote", 1},    {"writes", 1},
+      {"declared", 1},  {"asked", 1},        {"replied", 1},  {"claimed", 1},  {"explained", 1},
+      {"stressed", 1},  {"continued", 1},    {"recalled", 1}, {"tweeted", 1},  {"posted", 1},
       {"announced", 1}, {"acknowledged", 1}, {"admitted", 1}, {"remarked", 1}, {"concluded", 1}};
   return verbs.count(w) != 0;
 }
-bool is_pronoun(std::string_view w) {
-  return w == "he" || w == "she" || w == "He" || w == "She";
-}
+bool is_pronoun(std::string_view w) { return w == "he" || w == "she" || w == "He" || w == "She"; }
 
 bool agent_type_ok(EntityType t) { return t == EntityType::Person || t == EntityType::Organization; }
 
@@ -108,7 +106,7 @@ struct Extractor {
   ArticleEntities& ents;
   const Knowledge& kb;
   std::vector<Relation> out;
-  std::vector<std::size_t> mention_at;  // token -> mention index
+  std::vector<std::size_t> mention_at;   // token -> mention index
   std::vector<std::size_t> sentence_of;  // token -> sentence index
   std::vector<char> in_title;            // token lies in some mention's title
 
@@ -122,7 +120,8 @@ struct Extractor {
     sentence_of.assign(n, npos);
     in_title.assign(n, 0);
     for (std::size_t s = 0; s < seg.sentences.size(); ++s)
-      for (std::size_t t = seg.sentences[s].first_token; t < seg.sentences[s].last_token; ++t) sentence_of[t] = s;
+      for (std::size_t t = seg.sentences[s].first_token; t < seg.sentences[s].last_token; ++t)
+        sentence_of[t] = s;
     for (std::size_t m = 0; m < ents.mentions.size(); ++m) {
       const Mention& mm = ents.mentions[m];
       for (std::size_t t = mm.first_token; t < mm.last_token && t < n; ++t) mention_at[t] = m;
@@ -176,8 +175,8 @@ struct Extractor {
 
   // The mention holding the country a demonym at `token` names, created when the article
   // does not name the country itself.
-  std::size_t country_mention(std::size_t token) {
-    const std::string* code = kb.demonym(tok(token).text);
+  std::size_t country_mention(std::size_t token, std::size_t length) {
+    const std::string* code = kb.demonym(text::join_tokens(seg, token, token + length));
     if (!code) return npos;
     const std::string* name = kb.country_name(*code);
     if (!name) return npos;
@@ -197,14 +196,14 @@ struct Extractor {
     Mention m;
     m.type = EntityType::Place;
     m.first_token = token;
-    m.last_token = token + 1;
-    m.span = tok(token).span;
-    m.text = std::string(tok(token).text);
+    m.last_token = token + length;
+    m.span = {tok(token).span.begin, tok(token + length - 1).span.end};
+    m.text = text::join_tokens(seg, token, token + length);
     m.known = entry;
     m.entity = entity;
     ents.mentions.push_back(std::move(m));
     ents.entities[entity].mentions.push_back(ents.mentions.size() - 1);
-    mention_at[token] = ents.mentions.size() - 1;
+    for (std::size_t t = token; t < token + length; ++t) mention_at[t] = ents.mentions.size() - 1;
     return ents.mentions.size() - 1;
   }
 
@@ -251,8 +250,11 @@ struct Extractor {
         const std::size_t q = mention_at[before];
         if (q != npos && type_of(q) != EntityType::Person && type_of(q) != EntityType::Quotation) {
           target = q;
+        } else if (q == npos && before > 0 && mention_at[before - 1] == npos &&
+                   kb.demonym(text::join_tokens(seg, before - 1, before + 1))) {
+          target = country_mention(before - 1, 2);  // "North Korean leader"
         } else if (q == npos && kb.demonym(tok(before).text)) {
-          target = country_mention(before);
+          target = country_mention(before, 1);
         }
       }
       if (target != npos) add(RelationType::HoldsPosition, m, target, p.first_token, p.title, "title");
@@ -341,8 +343,8 @@ struct Extractor {
       if (w == "," && next != npos && at == EntityType::Place && type_of(next) == EntityType::Place) {
         const Entity& small = ents.entities[a.entity];
         const Entity& large = ents.entities[mention(next).entity];
-        const bool next_continues_list = mention(next).last_token < seg.tokens.size() &&
-                                         (tok(mention(next).last_token).text == "and");
+        const bool next_continues_list =
+            mention(next).last_token < seg.tokens.size() && (tok(mention(next).last_token).text == "and");
         if (place_rank(large) >= 2 && place_rank(large) > place_rank(small) && !next_continues_list &&
             (small.country_code.empty() || large.country_code.empty() ||
              small.country_code == large.country_code))
@@ -360,21 +362,28 @@ struct Extractor {
         }
       }
       // "NATO member Poland"
-      if (at == EntityType::Organization && (w == "member" || w == "members" || w == "ally") && next != npos &&
-          (type_of(next) == EntityType::Place || type_of(next) == EntityType::Organization))
+      if (at == EntityType::Organization && (w == "member" || w == "members" || w == "ally") &&
+          next != npos && (type_of(next) == EntityType::Place || type_of(next) == EntityType::Organization))
         add(RelationType::MemberOf, next, m, after, "", "member");
       // demonym before a person named without a title: "Ukrainian Volodymyr Zelensky"
     }
     for (std::size_t m = 0; m < count; ++m) {
-      if (type_of(m) != EntityType::Person || !mention(m).title.empty() || mention(m).first_token == 0) continue;
+      if (type_of(m) != EntityType::Person || !mention(m).title.empty() || mention(m).first_token == 0)
+        continue;
       const std::size_t first = mention(m).first_token;
       const std::size_t before = first - 1;
       if (mention_at[before] == npos && sentence_of[before] == sentence_of[first] &&
           kb.demonym(tok(before).text)) {
-        const std::size_t c = country_mention(before);
+        const std::size_t c = country_mention(before, 1);
         if (c != npos) add(RelationType::CitizenOf, m, c, first, "", "demonym");
       }
     }
+  }
+
+  // A mention made of a demonym ("Ukrainian" in "Ukrainian President X") stands for the
+  // country only as an affiliation, never as the argument of a verb.
+  bool is_demonym_mention(std::size_t m) const {
+    return mention(m).last_token - mention(m).first_token <= 2 && kb.demonym(mention(m).text) != nullptr;
   }
 
   // Mentions standing as subjects just before token `v` (exclusive).
@@ -414,6 +423,10 @@ struct Extractor {
     while (k < limit) {
       const std::string_view w = tok(k).text;
       const std::size_t q = mention_at[k];
+      if (q != npos && is_demonym_mention(q)) {
+        ++k;
+        continue;
+      }
       if (q != npos && type_of(q) != EntityType::Quotation) {
         obj.push_back(q);
         k = mention(q).last_token;
@@ -422,6 +435,7 @@ struct Extractor {
           std::size_t j = k + 1;
           if (j < limit && tok(j).text == "and") ++j;
           while (j < limit && (in_title[j] || kb.demonym(tok(j).text))) ++j;
+          while (j < limit && mention_at[j] != npos && is_demonym_mention(mention_at[j])) ++j;
           if (j < limit && mention_at[j] != npos && type_of(mention_at[j]) == type_of(q)) {
             k = j;
             continue;
@@ -441,9 +455,12 @@ struct Extractor {
   static bool object_type_ok(RelationType r, EntityType t) {
     switch (r) {
       case RelationType::MetWith:
-      case RelationType::Hosted: return agent_type_ok(t);
-      case RelationType::Visited: return t == EntityType::Place || t == EntityType::Organization;
-      default: return t != EntityType::Quotation;
+      case RelationType::Hosted:
+        return agent_type_ok(t);
+      case RelationType::Visited:
+        return t == EntityType::Place || t == EntityType::Organization;
+      default:
+        return t != EntityType::Quotation;
     }
   }
 
@@ -631,8 +648,8 @@ struct Extractor {
       qm.last_token = q_last;
       qm.span = {tok(q_first).span.begin, tok(q_last - 1).span.end};
       qm.text = std::string(tok(q_first).text.data(),
-                            static_cast<std::size_t>(tok(q_last - 1).text.data() + tok(q_last - 1).text.size() -
-                                                     tok(q_first).text.data()));
+                            static_cast<std::size_t>(tok(q_last - 1).text.data() +
+                                                     tok(q_last - 1).text.size() - tok(q_first).text.data()));
       Entity qe;
       qe.type = EntityType::Quotation;
       qe.name = qm.text;
@@ -663,14 +680,16 @@ struct Extractor {
     for (std::size_t i : order) sorted.push_back(std::move(ents.mentions[i]));
     ents.mentions = std::move(sorted);
     for (Entity& e : ents.entities) e.mentions.clear();
-    for (std::size_t i = 0; i < ents.mentions.size(); ++i) ents.entities[ents.mentions[i].entity].mentions.push_back(i);
+    for (std::size_t i = 0; i < ents.mentions.size(); ++i)
+      ents.entities[ents.mentions[i].entity].mentions.push_back(i);
 
     auto key = [](const Relation& r) {
       return std::make_tuple(r.sentence.begin, r.source_span.begin, r.source_span.end, r.target_span.begin,
                              r.target_span.end, static_cast<int>(r.type), r.source, r.target, r.title);
     };
     std::sort(out.begin(), out.end(), [&](const Relation& a, const Relation& b) { return key(a) < key(b); });
-    out.erase(std::unique(out.begin(), out.end(), [&](const Relation& a, const Relation& b) { return key(a) == key(b); }),
+    out.erase(std::unique(out.begin(), out.end(),
+                          [&](const Relation& a, const Relation& b) { return key(a) == key(b); }),
               out.end());
   }
 };

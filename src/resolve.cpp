@@ -82,7 +82,9 @@ ArticleEntities resolve(std::string_view /*text*/, std::vector<Mention> mentions
     if (m.type != EntityType::Person) return false;
     const auto w = words(key[i]);
     for (std::size_t j = 0; j < n; ++j) {
-      if (j != i && out.mentions[j].type == EntityType::Person && ends_with(words(key[j]), w)) return true;
+      if (j == i || out.mentions[j].type != EntityType::Person) continue;
+      const auto full = words(key[j]);
+      if (ends_with(full, w) || (w.size() == 1 && full.size() > 1 && full.front() == w.front())) return true;
     }
     return false;
   };
@@ -118,6 +120,16 @@ ArticleEntities resolve(std::string_view /*text*/, std::vector<Mention> mentions
       if (out.entities[e].type == EntityType::Person && ends_with(entity_words[e], w)) {
         match = e;
         ++count;
+      }
+    }
+    if (count == 0 && w.size() == 1) {
+      // family name first ("Kim" for "Kim Jong Un"): the one full name it opens
+      for (std::size_t e = 0; e < out.entities.size(); ++e) {
+        const auto& full = entity_words[e];
+        if (out.entities[e].type == EntityType::Person && full.size() > 1 && full.front() == w.front()) {
+          match = e;
+          ++count;
+        }
       }
     }
     if (count == 1) {

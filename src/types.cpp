@@ -42,10 +42,14 @@ std::string_view to_string(EntityType t) {
 
 std::string_view id_prefix(EntityType t) {
   switch (t) {
-    case EntityType::Person: return "person";
-    case EntityType::Organization: return "organization";
-    case EntityType::Place: return "place";
-    case EntityType::Quotation: return "quotation";
+    case EntityType::Person:
+      return "person";
+    case EntityType::Organization:
+      return "organization";
+    case EntityType::Place:
+      return "place";
+    case EntityType::Quotation:
+      return "quotation";
   }
   return "unknown";
 }

@@ -309,7 +309,8 @@ TEST_CASE("GraphML escapes markup and drops what XML forbids", "[export][graphml
     CHECK(str(evidence[0]["article"]) == s);
     CHECK(evidence[0]["start"].GetUint64() == i);
     CHECK(n.data.at("n_mentions") == std::to_string(i));
-    CHECK(n.data.at("n_labels") == ":" + std::string(to_string(g[i].type)));
+    CHECK(n.data.at("labels") == ":" + std::string(to_string(g[i].type)));
+    CHECK(n.attrs.at("labels") == n.data.at("labels"));
   }
 
   const auto edges = graphml_items(xml, "edge");
@@ -321,7 +322,8 @@ TEST_CASE("GraphML escapes markup and drops what XML forbids", "[export][graphml
     CHECK(ed.attrs.at("id") == "e" + std::to_string(i));
     CHECK(ed.attrs.at("source") == nodes[i].attrs.at("id"));
     CHECK(ed.attrs.at("target") == nodes[i + 1].attrs.at("id"));
-    CHECK(ed.data.at("e_label") == std::string(to_string(g[e].relation)));
+    CHECK(ed.data.at("label") == std::string(to_string(g[e].relation)));
+    CHECK(ed.attrs.at("label") == ed.data.at("label"));
     CHECK(ed.data.at("e_weight") == std::to_string(i + 1));
     if (g[e].title.empty())
       CHECK(ed.data.count("e_title") == 0);

@@ -160,16 +160,16 @@ TEST_CASE("GraphML declares typed keys and writes every known attribute", "[expo
   const std::string xml = render(export_test::small_graph(), Format::GraphML);
   for (const std::string key : {
            R"(<key id="n_mentions" for="node" attr.name="mentions" attr.type="int">)",
-           R"(<key id="n_labels" for="node" attr.name="labels" attr.type="string"/>)",
+           R"(<key id="labels" for="node" attr.name="labels" attr.type="string"/>)",
            R"(<key id="e_weight" for="edge" attr.name="weight" attr.type="int">)",
-           R"(<key id="e_label" for="edge" attr.name="label" attr.type="string"/>)",
+           R"(<key id="label" for="edge" attr.name="label" attr.type="string"/>)",
            R"(<key id="n_label" for="node" attr.name="label" attr.type="string"/>)",
        }) {
     CHECK(xml.find(key) != std::string::npos);
   }
   CHECK(xml.find("<graph id=\"newsgraph\" edgedefault=\"directed\">") != std::string::npos);
-  CHECK(xml.find("<node id=\"person/anna-varga\">\n"
-                 "      <data key=\"n_labels\">:Person</data>\n"
+  CHECK(xml.find("<node id=\"person/anna-varga\" labels=\":Person\">\n"
+                 "      <data key=\"labels\">:Person</data>\n"
                  "      <data key=\"n_type\">Person</data>\n"
                  "      <data key=\"n_label\">Anna Varga</data>\n"
                  "      <data key=\"n_aliases\">[&quot;Varga&quot;]</data>\n"
@@ -181,20 +181,75 @@ TEST_CASE("GraphML declares typed keys and writes every known attribute", "[expo
   CHECK(xml.find("<data key=\"n_place_kind\">city</data>\n      <data key=\"n_country_code\">CH</data>") !=
         std::string::npos);
   // Empty values are left out: a person has no place kind, no quote.
-  const std::string person = xml.substr(xml.find("<node id=\"person/omar-lindqvist\">"));
+  const std::string person = xml.substr(xml.find("<node id=\"person/omar-lindqvist\" "));
   const std::string person_block = person.substr(0, person.find("</node>"));
   CHECK(person_block.find("n_place_kind") == std::string::npos);
   CHECK(person_block.find("n_quote") == std::string::npos);
   CHECK(person_block.find("n_aliases") == std::string::npos);
   CHECK(xml.find(
-            "<edge id=\"e1\" source=\"person/anna-varga\" target=\"organization/united-nations\">\n"
-            "      <data key=\"e_label\">holds_position</data>\n"
+            "<edge id=\"e1\" source=\"person/anna-varga\" target=\"organization/united-nations\" "
+            "label=\"holds_position\">\n"
+            "      <data key=\"label\">holds_position</data>\n"
             "      <data key=\"e_relation\">holds_position</data>\n"
             "      <data key=\"e_weight\">2</data>\n"
             "      <data key=\"e_articles\">2</data>\n"
             "      <data key=\"e_title\">Secretary-General</data>\n"
             "      <data key=\"e_evidence\">[{&quot;article&quot;:&quot;a1&quot;,&quot;sentence&quot;:[0,60],"
             "&quot;source&quot;:[0,10],&quot;target&quot;:[40,54]},") != std::string::npos);
+}
+
+TEST_CASE("GraphML follows APOC's convention for labels and relationship types", "[export][graphml]") {
+  // apoc.import.graphml(..., {readLabels: true}) takes node labels from a `labels` attribute on
+  // <node> (or <data key="labels">) and the relationship type from a `label` attribute on
+  // <edge> (or <data key="label">), matching key *ids*; properties are named after attr.name.
+  const std::string xml = render(export_test::small_graph(), Format::GraphML);
+  CHECK(xml.find(R"(<key id="labels" for="node" attr.name="labels" attr.type="string"/>)") !=
+        std::string::npos);
+  CHECK(xml.find(R"(<key id="label" for="edge" attr.name="label" attr.type="string"/>)") !=
+        std::string::npos);
+  CHECK(xml.find(R"(<key id="n_label" for="node" attr.name="label" attr.type="string"/>)") !=
+        std::string::npos);
+  CHECK(xml.find(R"(<key id="e_relation" for="edge" attr.name="relation" attr.type="string"/>)") !=
+        std::string::npos);
+  // APOC files a for="graph" key with the edge keys: a default would land on every relationship.
+  CHECK(xml.find(R"(<key id="g_article_ids" for="graph" attr.name="article_ids" attr.type="string"/>)") !=
+        std::string::npos);
+  CHECK(xml.find("n_labels") == std::string::npos);
+  CHECK(xml.find("e_label") == std::string::npos);
+
+  for (const std::string node : {
+           R"(<node id="organization/united-nations" labels=":Organization">)",
+           R"(<node id="person/anna-varga" labels=":Person">)",
+           R"(<node id="person/omar-lindqvist" labels=":Person">)",
+           R"(<node id="place/geneva" labels=":Place">)",
+           R"(<node id="quotation/we-will-keep-talking-3f2a" labels=":Quotation">)",
+       }) {
+    INFO(node);
+    CHECK(xml.find(node + "\n      <data key=\"labels\">" +
+                   node.substr(node.find("labels=\"") + 8, node.size() - node.find("labels=\"") - 10) +
+                   "</data>\n") != std::string::npos);
+  }
+  for (
+      const std::string edge : {
+          R"(<edge id="e0" source="organization/united-nations" target="place/geneva" label="based_in">)",
+          R"(<edge id="e1" source="person/anna-varga" target="organization/united-nations" label="holds_position">)",
+          R"(<edge id="e2" source="person/anna-varga" target="person/omar-lindqvist" label="met_with">)",
+          R"(<edge id="e3" source="person/anna-varga" target="quotation/we-will-keep-talking-3f2a" label="said">)",
+          R"(<edge id="e4" source="person/omar-lindqvist" target="place/geneva" label="visited">)",
+      }) {
+    INFO(edge);
+    const std::string type = edge.substr(edge.find("label=\"") + 7, edge.size() - edge.find("label=\"") - 9);
+    CHECK(xml.find(edge + "\n      <data key=\"label\">" + type + "</data>\n      <data key=\"e_relation\">" +
+                   type + "</data>\n") != std::string::npos);
+  }
+  // Every element carries the attribute, not only the ones listed above.
+  std::size_t nodes = 0, edges = 0;
+  for (std::size_t at = xml.find("<node "); at != std::string::npos; at = xml.find("<node ", at + 1), ++nodes)
+    CHECK(xml.substr(at, xml.find('>', at) - at).find(" labels=\":") != std::string::npos);
+  for (std::size_t at = xml.find("<edge "); at != std::string::npos; at = xml.find("<edge ", at + 1), ++edges)
+    CHECK(xml.substr(at, xml.find('>', at) - at).find(" label=\"") != std::string::npos);
+  CHECK(nodes == 5);
+  CHECK(edges == 5);
 }
 
 TEST_CASE("JSON-LD has an inline context, direct relations and reified relations", "[export][jsonld]") {

@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 #include <sstream>
 
@@ -13,12 +12,14 @@ namespace {
 
 std::vector<Article> corpus() {
   return {
-      testing::article("a", "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris. "
-                            "“We agree on the budget rules,” Scholz said."),
+      testing::article("a",
+                       "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris. "
+                       "“We agree on the budget rules,” Scholz said."),
       testing::article("b", "Macron hosted Scholz at the Elysee on Monday. The Russian Federation objected."),
       testing::article("c", "Russia said the U.S. and the United Nations were wrong. Olaf Scholz disagreed."),
       testing::article("d", ""),
-      testing::article("e", "Prime Minister Keir Starmer visited Kyiv, Ukraine, and met Ukrainian officials."),
+      testing::article("e",
+                       "Prime Minister Keir Starmer visited Kyiv, Ukraine, and met Ukrainian officials."),
   };
 }
 

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <set>
 #include <tuple>
 
@@ -24,7 +23,8 @@ std::set<Fact> facts(const std::string& text) {
 std::string titled(const std::string& text, const std::string& person) {
   const ArticleResult r = testing::pipeline().extract(testing::article("t", text));
   for (const Relation& rel : r.relations)
-    if (rel.type == RelationType::HoldsPosition && r.entities.entities[rel.source].name == person) return rel.title;
+    if (rel.type == RelationType::HoldsPosition && r.entities.entities[rel.source].name == person)
+      return rel.title;
   return {};
 }
 
@@ -38,7 +38,8 @@ TEST_CASE("relations: titles with demonyms and organizations give holds_position
   CHECK(f.count({"met_with", "Olena Petrenko", "Olaf Scholz"}));
   CHECK(titled(text, "Olaf Scholz") == "Chancellor");
 
-  CHECK(facts("NATO Secretary General Pieter de Vries spoke.").count({"holds_position", "Pieter de Vries", "NATO"}));
+  CHECK(facts("NATO Secretary General Pieter de Vries spoke.")
+            .count({"holds_position", "Pieter de Vries", "NATO"}));
 }
 
 TEST_CASE("relations: appositions and possessives", "[relations]") {
@@ -56,11 +57,13 @@ TEST_CASE("relations: a place and a larger place give located_in, lists do not",
 }
 
 TEST_CASE("relations: verbs with coordination, passive and negation", "[relations]") {
-  CHECK(facts("Olaf Scholz and Emmanuel Macron met on Tuesday.").count({"met_with", "Olaf Scholz", "Emmanuel Macron"}));
+  CHECK(facts("Olaf Scholz and Emmanuel Macron met on Tuesday.")
+            .count({"met_with", "Olaf Scholz", "Emmanuel Macron"}));
   CHECK(facts("Anna Kowalczyk was hosted by Olaf Scholz in Berlin.")
             .count({"hosted", "Olaf Scholz", "Anna Kowalczyk"}));
   CHECK(facts("Olaf Scholz did not meet Emmanuel Macron.").empty());
-  CHECK(facts("Olaf Scholz accused Emmanuel Macron of delay.").count({"accused", "Olaf Scholz", "Emmanuel Macron"}));
+  CHECK(facts("Olaf Scholz accused Emmanuel Macron of delay.")
+            .count({"accused", "Olaf Scholz", "Emmanuel Macron"}));
   const auto list = facts("Olaf Scholz met with Emmanuel Macron, Giorgia Meloni and Pedro Sanchez.");
   CHECK(list.count({"met_with", "Olaf Scholz", "Giorgia Meloni"}));
   CHECK(list.count({"met_with", "Olaf Scholz", "Pedro Sanchez"}));
@@ -78,7 +81,8 @@ TEST_CASE("relations: quotes go to their speaker, pronouns to the last speaker",
     CHECK(r.entities.entities[rel.target].type == EntityType::Quotation);
     quotes.push_back(r.entities.entities[rel.target].quote);
   }
-  CHECK(quotes == std::vector<std::string>{"We will not give up on this plan", "The plan is sound and it is ready"});
+  CHECK(quotes ==
+        std::vector<std::string>{"We will not give up on this plan", "The plan is sound and it is ready"});
 }
 
 TEST_CASE("relations: every relation lies in its sentence", "[relations]") {

@@ -1,6 +1,7 @@
+#include "newsgraph/resolve.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "newsgraph/resolve.hpp"
 #include "test_support.hpp"
 
 using namespace newsgraph;
@@ -22,8 +23,8 @@ const Entity* find(const ArticleEntities& a, const std::string& name) {
 }  // namespace
 
 TEST_CASE("resolve: partial names join the one full name", "[resolve]") {
-  const auto a = resolved(
-      "Foreign Minister Petra Lindqvist met Jonas Berg in Oslo. Lindqvist thanked Berg. Berg left.");
+  const auto a =
+      resolved("Foreign Minister Petra Lindqvist met Jonas Berg in Oslo. Lindqvist thanked Berg. Berg left.");
   REQUIRE(a.entities.size() == 3);
   const Entity* petra = find(a, "Petra Lindqvist");
   REQUIRE(petra != nullptr);

@@ -1,8 +1,7 @@
 // The canonical cross-article case: the two seed articles in ../shared/seeds, built into one
 // graph. Skipped, with a message, when ../shared is not beside the repository.
-#include <catch2/catch.hpp>
-
 #include <boost/graph/graph_traits.hpp>
+#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "newsgraph/document.hpp"
@@ -35,7 +34,8 @@ struct SeedGraph {
   }
   std::size_t count_label(const std::string& label) const {
     std::size_t c = 0;
-    for (auto v : boost::make_iterator_range(boost::vertices(result.graph))) c += result.graph[v].label == label;
+    for (auto v : boost::make_iterator_range(boost::vertices(result.graph)))
+      c += result.graph[v].label == label;
     return c;
   }
   const Edge* edge(const std::string& rel, const std::string& a, const std::string& b) const {
@@ -71,7 +71,8 @@ TEST_CASE("seeds: one node per person, place and organization", "[seeds]") {
   if (!zelensky) zelensky = g.by_label("Volodymyr Zelenskyy", EntityType::Person);
   REQUIRE(zelensky != nullptr);
   CHECK(zelensky->articles.size() == 2);
-  const std::string other = zelensky->label == "Volodymyr Zelensky" ? "Volodymyr Zelenskyy" : "Volodymyr Zelensky";
+  const std::string other =
+      zelensky->label == "Volodymyr Zelensky" ? "Volodymyr Zelenskyy" : "Volodymyr Zelensky";
   CHECK(has(zelensky->aliases, other));
 
   for (const char* person : {"Sergey Lavrov", "Donald Trump", "Vladimir Putin"}) {
@@ -92,9 +93,9 @@ TEST_CASE("seeds: one node per person, place and organization", "[seeds]") {
     INFO(person);
     CHECK(g.by_label(person, EntityType::Person) != nullptr);
   }
-  for (const char* place : {"Ukraine", "Moscow", "United States", "Anchorage", "Alaska", "Italy", "Germany", "France",
-                            "United Kingdom", "Finland", "Australia", "Japan", "Geneva", "Switzerland", "Istanbul",
-                            "Kyiv", "Poland"}) {
+  for (const char* place : {"Ukraine", "Moscow", "United States", "Anchorage", "Alaska", "Italy", "Germany",
+                            "France", "United Kingdom", "Finland", "Australia", "Japan", "Geneva",
+                            "Switzerland", "Istanbul", "Kyiv", "Poland"}) {
     INFO(place);
     CHECK(g.by_label(place, EntityType::Place) != nullptr);
   }

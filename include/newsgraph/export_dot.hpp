@@ -1,6 +1,7 @@
 // Graphviz DOT export.
 #pragma once
 #include <ostream>
+
 #include "newsgraph/graph.hpp"
 namespace newsgraph {
 /// A digraph that `dot` renders legibly: shape and colour by node type, the relation as the

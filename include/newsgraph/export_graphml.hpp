@@ -1,6 +1,7 @@
 // GraphML export.
 #pragma once
 #include <ostream>
+
 #include "newsgraph/graph.hpp"
 namespace newsgraph {
 /// GraphML with typed keys (attr.name, attr.type) that NetworkX, Gephi, yEd and Neo4j's

@@ -1,6 +1,7 @@
 // Plain JSON export, and the JSON Lines that `extract` and `--mentions` write.
 #pragma once
 #include <ostream>
+
 #include "newsgraph/graph.hpp"
 namespace newsgraph {
 /// {"articles":[ids], "nodes":[{every node attribute, evidence}], "edges":[{source, target,

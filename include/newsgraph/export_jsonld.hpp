@@ -1,6 +1,7 @@
 // JSON-LD export.
 #pragma once
 #include <ostream>
+
 #include "newsgraph/graph.hpp"
 namespace newsgraph {
 /// JSON-LD with an inline @context mapping to schema.org (Person, Organization, Place,

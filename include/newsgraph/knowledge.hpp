@@ -25,7 +25,7 @@ struct KnowledgePaths {
 struct LexiconEntry {
   EntityType type = EntityType::Place;
   std::string canonical;     ///< the name a node takes: "Russia", "United States", "NATO"
-  std::string kind;          ///< places: "country", "subdivision", "city", "region"; orgs: "" 
+  std::string kind;          ///< places: "country", "subdivision", "city", "region"; orgs: ""
   std::string country_code;  ///< ISO 3166-1 alpha-2 where known ("RU"), else empty
 };
 
@@ -63,6 +63,12 @@ class Knowledge {
   bool is_org_head(std::string_view word) const;
   /// A corporate suffix as tokenised: "Inc.", "Inc", "Corp.", "Ltd.", "Co.", "LLC", "plc", "AG".
   bool is_org_suffix(std::string_view word) const;
+
+  /// A word that opens a place name, as written: "Fort", "Mount", "Lake", "Cape".
+  bool is_place_prefix(std::string_view word) const;
+  /// A word that ends the name of a place or facility, any case: "Stadium", "Airport",
+  /// "Cosmodrome", "Square", "River", "Island".
+  bool is_place_head(std::string_view word) const;
 
   /// ISO alpha-2 country code for a demonym or its plural ("Russian", "Russians", "French",
   /// "Ukrainian"), else nullptr. Case-sensitive (capitalised).

@@ -30,14 +30,14 @@ struct MentionEvidence {
 struct Node {
   std::string id;  ///< stable: type prefix and slug of the canonical name, "person/sergey-lavrov"
   EntityType type = EntityType::Person;
-  std::string label;                  ///< canonical name
-  std::vector<std::string> aliases;   ///< every other surface form, sorted, distinct
-  std::size_t mentions = 0;           ///< number of mentions
-  std::vector<std::string> articles;  ///< ids of the articles that mention it, sorted
-  std::string place_kind;             ///< places: "country", "subdivision", "city", "region"
-  std::string country_code;           ///< ISO 3166-1 alpha-2 where known
-  std::vector<std::string> titles;    ///< titles seen with it, sorted, distinct
-  std::string quote;                  ///< quotations: the full text
+  std::string label;                      ///< canonical name
+  std::vector<std::string> aliases;       ///< every other surface form, sorted, distinct
+  std::size_t mentions = 0;               ///< number of mentions
+  std::vector<std::string> articles;      ///< ids of the articles that mention it, sorted
+  std::string place_kind;                 ///< places: "country", "subdivision", "city", "region"
+  std::string country_code;               ///< ISO 3166-1 alpha-2 where known
+  std::vector<std::string> titles;        ///< titles seen with it, sorted, distinct
+  std::string quote;                      ///< quotations: the full text
   std::vector<MentionEvidence> evidence;  ///< every mention, sorted
 };
 

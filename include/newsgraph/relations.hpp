@@ -17,15 +17,15 @@ struct Relation {
   std::size_t target = 0;
   Span source_span;  ///< the mention (or quote) that stands for the source
   Span target_span;
-  Span sentence;     ///< the sentence that states it
-  std::string title; ///< holds_position: the title ("Foreign Minister")
-  std::string cue;   ///< the word or pattern that triggered it ("met", "title", "apposition")
+  Span sentence;      ///< the sentence that states it
+  std::string title;  ///< holds_position: the title ("Foreign Minister")
+  std::string cue;    ///< the word or pattern that triggered it ("met", "title", "apposition")
 };
 
 /// Finds relations by patterns over tokens and mentions. Adds a Quotation entity (and a
 /// mention covering the quote) to `ents` for each attributed direct quote.
 /// Relations come out sorted by (sentence, source span, target span, type), without duplicates.
-std::vector<Relation> extract_relations(std::string_view text, const Segmentation& seg,
-                                        ArticleEntities& ents, const Knowledge& kb);
+std::vector<Relation> extract_relations(std::string_view text, const Segmentation& seg, ArticleEntities& ents,
+                                        const Knowledge& kb);
 
 }  // namespace newsgraph

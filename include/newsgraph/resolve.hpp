@@ -15,12 +15,12 @@ struct Entity {
   std::string id;  ///< unique within the article, same form as node ids ("person/sergey-lavrov")
   EntityType type = EntityType::Person;
   std::string name;
-  std::vector<std::string> aliases;  ///< sorted, distinct, excluding `name`
-  std::vector<std::size_t> mentions; ///< indices into the article's mentions, ascending
-  std::string place_kind;            ///< for places: "country", "city", ...
-  std::string country_code;          ///< ISO alpha-2 where known
-  std::vector<std::string> titles;   ///< titles seen before its mentions, sorted, distinct
-  std::string quote;                 ///< for a Quotation: the full quoted text
+  std::vector<std::string> aliases;   ///< sorted, distinct, excluding `name`
+  std::vector<std::size_t> mentions;  ///< indices into the article's mentions, ascending
+  std::string place_kind;             ///< for places: "country", "city", ...
+  std::string country_code;           ///< ISO alpha-2 where known
+  std::vector<std::string> titles;    ///< titles seen before its mentions, sorted, distinct
+  std::string quote;                  ///< for a Quotation: the full quoted text
 };
 
 /// The mentions of one article, each resolved (Mention::entity set), and its entities.

@@ -7,7 +7,10 @@ Checks: the file parses; every node has a string `labels` (":Person", ...) and `
 int `mentions` and `articles`; every edge has a string `label`/`relation` and int
 `weight`/`articles`; list attributes are JSON arrays. With --json (the same graph written
 as plain JSON) the node ids, labels, aliases and edges must agree, XML-forbidden characters
-aside. Prints a one-line summary; exits 1 with a message on the first failure.
+aside. It also reads the file the way Neo4j's apoc.import.graphml does with
+{readLabels: true, storeNodeIds: true} (see apoc_view) and checks the labels, relationship
+types and property names that gives. Prints a one-line summary; exits 1 with a message on
+the first failure.
 
 Run it with Debian's /usr/bin/python3, which has python3-networkx.
 """
@@ -40,6 +43,84 @@ def json_list(value, what):
     if not isinstance(parsed, list):
         fail(f"{what} is not a JSON array")
     return parsed
+
+
+def apoc_view(path):
+    """The nodes and relationships apoc.import.graphml(path, {readLabels: true, storeNodeIds: true})
+    creates, following APOC's XmlGraphMLReader: a key is filed under nodes when for="node" and
+    under relationships otherwise (for="graph" included); properties are named after attr.name;
+    each key's <default> is set on every node or relationship; node labels come from the
+    `labels` attribute and from <data key="labels"> (key *id*), which is then no property; the
+    relationship type comes from the edge's `label` attribute, and <data key="label"> is then
+    no property. Types are left as text: only names matter here.
+    Returns ({node id: (labels, props)}, [(source, target, type, props)])."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    root = ET.parse(path).getroot()
+    node_keys, rel_keys = {}, {}
+    for key in root.iter(ns + "key"):
+        default = key.find(ns + "default")
+        entry = (key.get("attr.name"), None if default is None else default.text)
+        (node_keys if key.get("for", "node") == "node" else rel_keys)[key.get("id")] = entry
+    nodes, rels = {}, []
+    for graph in root.iter(ns + "graph"):
+        for el in graph:
+            if el.tag == ns + "node":
+                labels = {p for p in (el.get("labels") or "").split(":") if p.strip()}
+                props = {"id": el.get("id")}
+                props.update({name: d for name, d in node_keys.values() if d is not None})
+                for data in el.findall(ns + "data"):
+                    key = data.get("key")
+                    if key == "labels":
+                        labels |= {p for p in (data.text or "").split(":") if p.strip()}
+                    else:
+                        props[node_keys.get(key, (key,))[0]] = data.text or ""
+                nodes[el.get("id")] = (labels, props)
+            elif el.tag == ns + "edge":
+                props = {name: d for name, d in rel_keys.values() if d is not None}
+                for data in el.findall(ns + "data"):
+                    if data.get("key") != "label":
+                        props[rel_keys.get(data.get("key"), (data.get("key"),))[0]] = data.text or ""
+                rels.append((el.get("source"), el.get("target"), el.get("label"), props))
+    return nodes, rels
+
+
+def check_apoc(path, g):
+    """What Neo4j gets: one label per node, its type; relationship types are the relations;
+    properties carry the names the README documents."""
+    nodes, rels = apoc_view(path)
+    if set(nodes) != set(g.nodes):
+        fail("APOC view: node ids differ from NetworkX's")
+    for node_id, (labels, props) in nodes.items():
+        where = f"APOC view: node {node_id!r}"
+        if labels != {g.nodes[node_id]["type"]}:
+            fail(f"{where}: labels {sorted(labels)} instead of [{g.nodes[node_id]['type']!r}]")
+        if labels - {"Person", "Organization", "Place", "Quotation"}:
+            fail(f"{where}: unexpected label {sorted(labels)}")
+        if props.get("id") != node_id:
+            fail(f"{where}: no id property")
+        if "labels" in props:
+            fail(f"{where}: labels became a property")
+        for name in ("type", "mentions", "articles"):
+            if name not in props:
+                fail(f"{where}: no {name} property")
+        if props.get("label", "") != g.nodes[node_id].get("label", ""):
+            fail(f"{where}: label property {props.get('label')!r} differs from NetworkX's")
+    if len(rels) != g.number_of_edges():
+        fail(f"APOC view: {len(rels)} relationships, NetworkX has {g.number_of_edges()}")
+    for source, target, rel_type, props in rels:
+        where = f"APOC view: relationship {source!r} -> {target!r}"
+        if not rel_type:
+            fail(f"{where}: no label attribute, APOC would fall back to its default type")
+        if rel_type != props.get("relation"):
+            fail(f"{where}: type {rel_type!r} differs from relation {props.get('relation')!r}")
+        for name in ("weight", "articles"):
+            if name not in props:
+                fail(f"{where}: no {name} property")
+        for name in ("label", "article_ids"):
+            if name in props:
+                fail(f"{where}: stray property {name}")
 
 
 def main():
@@ -88,6 +169,8 @@ def main():
                 fail(f"{where}: {key} is {data.get(key)!r}, not an int")
         if "evidence" in data:
             json_list(data["evidence"], f"{where}: evidence")
+
+    check_apoc(args.file, g)
 
     if args.json_file:
         with open(args.json_file, encoding="utf-8") as f:
