@@ -74,6 +74,7 @@ struct Detector {
 
   void emit(EntityType type, std::size_t first, std::size_t last, const LexiconEntry* known,
             std::string title = {}, Span title_span = {}) {
+    if (type == EntityType::Person && kb.demonym(slice(first, last)) != nullptr) return;  // "Austrian said"
     Mention m;
     m.type = type;
     m.first_token = first;
@@ -206,6 +207,17 @@ struct Detector {
     return npos;
   }
 
+  // A sentence written in capitals ("WHO WAS OSCAR?"): its capitals say nothing about names.
+  bool shouting(const Sentence& s) const {
+    std::size_t words = 0, caps = 0;
+    for (std::size_t i = s.first_token; i < s.last_token; ++i) {
+      if (tok(i).kind != TokenKind::Word) continue;
+      ++words;
+      if (is_all_caps(tok(i).text)) ++caps;
+    }
+    return caps >= 2 && caps * 5 >= words * 3;
+  }
+
   // A headline: no closing punctuation and mostly capitalised words. A news sentence full of
   // names looks title-cased too, but ends with a period.
   bool headline(const Sentence& s) const {
@@ -275,6 +287,17 @@ struct Detector {
         }
         title_last = pos + tl;
         for (std::size_t i = pos; i < pos + tl; ++i) covered[i] = 1;
+        // an organization named inside the title: "Chairman of the Joint Chiefs of Staff"
+        for (std::size_t i = pos + 1; i < pos + tl;) {
+          const LexiconEntry* inner = nullptr;
+          const std::size_t il = cap_word(i) ? match_entity(i, pos + tl, &inner) : 0;
+          if (il > 0 && inner->type == EntityType::Organization) {
+            emit(EntityType::Organization, i, i + il, inner);
+            i += il;
+          } else {
+            ++i;
+          }
+        }
         pos += tl;
         continue;
       }
@@ -334,7 +357,10 @@ struct Detector {
         ++pos;
         continue;
       }
-      if (kb.is_given_name(w) || title_first != npos) {
+      // A title attaches only to the name right after it (or after an organization inside
+      // it): "Lord of the Rings" names no person.
+      if (title_first != npos && title_last != pos) clear_title();
+      if ((kb.is_given_name(w) && pl > 1) || title_first != npos) {
         emit(EntityType::Person, pos, pos + pl, nullptr, title, title_span());
         clear_title();
         pos += pl;
@@ -348,8 +374,8 @@ struct Detector {
         ++pos;  // a lone unknown word waits for the second pass
         continue;
       }
-      if (sentence_initial(pos, s) && common(pos)) {
-        ++pos;
+      if (common(pos) || is_all_caps(w) || (pos + 1 < b && kb.is_given_name(tok(pos + 1).text))) {
+        ++pos;  // "Midfielder Andrew Frampton", "WAS OSCAR"
         continue;
       }
       bool dictionary_word = false, place_word = false;
@@ -371,6 +397,7 @@ struct Detector {
 
   void first_pass() {
     for (const Sentence& s : seg.sentences) {
+      if (shouting(s)) continue;
       const bool in_headline = headline(s);
       std::size_t i = s.first_token;
       while (i < s.last_token) {
@@ -420,6 +447,10 @@ struct Detector {
         if (!cap_word(i)) continue;
         name_tails.insert(text::join_tokens(seg, i, m.last_token));
       }
+      // a family name written first ("Kim" of "Kim Jong Un") stands for the person too
+      if (!kb.is_given_name(tok(m.first_token).text) || kb.is_given_name(tok(m.last_token - 1).text) ||
+          text::is_lowercase_word(tok(m.last_token - 1).text))
+        name_tails.insert(std::string(tok(m.first_token).text));
     }
     const std::size_t before = mentions.size();
     for (const Sentence& s : seg.sentences) {

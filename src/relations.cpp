@@ -520,9 +520,17 @@ struct Extractor {
     }
   }
 
-  // "a meeting between X and Y", "talks between X and Y"
+  // "a meeting between X and Y"; not a meeting that is only proposed or possible
+  // ("the next step would be a meeting between X and Y").
   void nominal_meeting(std::size_t v, const Sentence& s) {
     if (v + 4 >= s.last_token || tok(v + 1).text != "between") return;
+    for (std::size_t k = v; k > s.first_token && v - k < 10; --k) {
+      static const std::unordered_map<std::string_view, int> hypothetical{
+          {"would", 1},   {"could", 1},  {"possible", 1}, {"potential", 1},   {"proposed", 1},
+          {"planned", 1}, {"future", 1}, {"next", 1},     {"may", 1},         {"might", 1},
+          {"should", 1},  {"will", 1},   {"expected", 1}, {"prospective", 1}, {"any", 1}};
+      if (hypothetical.count(tok(k - 1).text)) return;
+    }
     const std::size_t a = mention_at[v + 2];
     if (a == npos || type_of(a) != EntityType::Person) return;
     const std::size_t and_at = mention(a).last_token;
