@@ -109,6 +109,9 @@ struct Extractor {
   std::vector<std::size_t> mention_at;   // token -> mention index
   std::vector<std::size_t> sentence_of;  // token -> sentence index
   std::vector<char> in_title;            // token lies in some mention's title
+  // Mentions made here for demonyms ("Russian" for Russia): they anchor relations while
+  // extracting, but a demonym is not a name, so finish() drops them from the mention list.
+  std::vector<std::size_t> demonym_mentions;
 
   const Token& tok(std::size_t i) const { return seg.tokens[i]; }
   const Mention& mention(std::size_t m) const { return ents.mentions[m]; }
@@ -204,6 +207,7 @@ struct Extractor {
     ents.mentions.push_back(std::move(m));
     ents.entities[entity].mentions.push_back(ents.mentions.size() - 1);
     for (std::size_t t = token; t < token + length; ++t) mention_at[t] = ents.mentions.size() - 1;
+    demonym_mentions.push_back(ents.mentions.size() - 1);
     return ents.mentions.size() - 1;
   }
 
@@ -676,10 +680,13 @@ struct Extractor {
     }
   }
 
-  // Mentions added here (demonyms, quotes) join the sorted order; entity mention lists follow.
+  // Quotation mentions join the sorted order, demonym mentions leave it; entity mention lists follow.
   void finish() {
-    std::vector<std::size_t> order(ents.mentions.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<char> dropped(ents.mentions.size(), 0);
+    for (std::size_t m : demonym_mentions) dropped[m] = 1;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < ents.mentions.size(); ++i)
+      if (!dropped[i]) order.push_back(i);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return ents.mentions[a].span < ents.mentions[b].span;
     });
@@ -706,7 +713,7 @@ struct Extractor {
 
 std::vector<Relation> extract_relations(std::string_view text, const Segmentation& seg, ArticleEntities& ents,
                                         const Knowledge& kb) {
-  Extractor x{text, seg, ents, kb, {}, {}, {}, {}};
+  Extractor x{text, seg, ents, kb, {}, {}, {}, {}, {}};
   x.index();
   x.titles();
   x.appositions();
