@@ -102,13 +102,6 @@ std::string_view utf8_prefix_bytes(std::string_view s, std::size_t max_bytes) {
   return s.substr(0, cut);
 }
 
-std::string compact_json_array(const std::vector<std::string>& items) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  json_string_array(w, items);
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
 }  // namespace export_detail
 
 namespace {

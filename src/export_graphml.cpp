@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "export_text.hpp"
+#include "export_common.hpp"
 
 namespace newsgraph {
 namespace {
@@ -128,48 +128,14 @@ void data(std::ostream& out, const char* indent, const char* key, std::string_vi
   out << indent << "<data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
 }
 
-/// A list as a JSON array string, or "" for an empty list so that no element is written.
-std::string list_value(const std::vector<std::string>& items) {
-  return items.empty() ? std::string() : json_for_xml(export_detail::compact_json_array(items));
-}
-
-std::string node_evidence(const std::vector<MentionEvidence>& evidence) {
-  if (evidence.empty()) return {};
+/// A list (of strings or of evidence) as compact JSON text fit for XML, or "" for an empty
+/// list so that no element is written.
+template <class List>
+std::string list_value(const List& items) {
+  if (items.empty()) return {};
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.StartArray();
-  for (const auto& ev : evidence) {
-    w.StartObject();
-    w.Key("article");
-    export_detail::json_string(w, ev.article);
-    w.Key("start");
-    export_detail::json_uint(w, ev.span.begin);
-    w.Key("end");
-    export_detail::json_uint(w, ev.span.end);
-    w.EndObject();
-  }
-  w.EndArray();
-  return json_for_xml(std::string(buf.GetString(), buf.GetSize()));
-}
-
-std::string edge_evidence(const std::vector<EdgeEvidence>& evidence) {
-  if (evidence.empty()) return {};
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.StartArray();
-  for (const auto& ev : evidence) {
-    w.StartObject();
-    w.Key("article");
-    export_detail::json_string(w, ev.article);
-    w.Key("sentence");
-    export_detail::json_span(w, ev.sentence);
-    w.Key("source");
-    export_detail::json_span(w, ev.source);
-    w.Key("target");
-    export_detail::json_span(w, ev.target);
-    w.EndObject();
-  }
-  w.EndArray();
+  export_detail::json_value(w, items);
   return json_for_xml(std::string(buf.GetString(), buf.GetSize()));
 }
 
@@ -210,7 +176,7 @@ void write_graphml(std::ostream& out, const Graph& g) {
     data(out, in, "n_country_code", n.country_code);
     data(out, in, "n_titles", list_value(n.titles));
     data(out, in, "n_quote", n.quote);
-    data(out, in, "n_evidence", node_evidence(n.evidence));
+    data(out, in, "n_evidence", list_value(n.evidence));
     out << "    </node>\n";
   }
 
@@ -226,7 +192,7 @@ void write_graphml(std::ostream& out, const Graph& g) {
     data(out, in, "e_weight", std::to_string(ed.weight));
     data(out, in, "e_articles", std::to_string(ed.articles));
     data(out, in, "e_title", ed.title);
-    data(out, in, "e_evidence", edge_evidence(ed.evidence));
+    data(out, in, "e_evidence", list_value(ed.evidence));
     out << "    </edge>\n";
   }
   out << "  </graph>\n</graphml>\n";

@@ -6,33 +6,34 @@
 #include <boost/range/iterator_range.hpp>
 #include <string>
 
-#include "export_text.hpp"
+#include "export_common.hpp"
 
 namespace newsgraph {
 namespace {
 
-using export_detail::json_span;
+using export_detail::json_member;
+using export_detail::json_optional_member;
 using export_detail::json_string;
-using export_detail::json_string_array;
-using export_detail::json_uint;
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-/// The id of entity `index` of `ents` as a JSON string, or null when the index is unset or
-/// out of range, so a half-resolved article still gives a well-formed line.
+/// The member `key` naming entity `index` of `ents` by its id, or null when the index is
+/// unset or out of range, so a half-resolved article still gives a well-formed line.
 template <class Writer>
-void entity_ref(Writer& w, const ArticleEntities& ents, std::size_t index) {
+void entity_member(Writer& w, const char* key, const ArticleEntities& ents, std::size_t index) {
+  w.Key(key);
   if (index == kNone || index >= ents.entities.size())
     w.Null();
   else
     json_string(w, ents.entities[index].id);
 }
 
+/// Where a mention stands and what it says: the members "start", "end", "text" and "type".
 template <class Writer>
-void optional_string(Writer& w, const char* key, const std::string& value) {
-  if (value.empty()) return;
-  w.Key(key);
-  json_string(w, value);
+void mention_members(Writer& w, const Mention& m) {
+  export_detail::json_span_members(w, m.span);
+  json_member(w, "text", m.text);
+  json_member(w, "type", to_string(m.type));
 }
 
 }  // namespace
@@ -42,8 +43,7 @@ void write_json(std::ostream& out, const Graph& g) {
   rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
   w.SetIndent(' ', 2);
   w.StartObject();
-  w.Key("articles");
-  json_string_array(w, g[boost::graph_bundle].articles);
+  json_member(w, "articles", g[boost::graph_bundle].articles);
 
   // Every attribute is present, empty when unknown, so the file can be read back as is.
   w.Key("nodes");
@@ -51,41 +51,18 @@ void write_json(std::ostream& out, const Graph& g) {
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
     const Node& n = g[v];
     w.StartObject();
-    w.Key("id");
-    json_string(w, n.id);
-    w.Key("type");
-    json_string(w, to_string(n.type));
-    w.Key("label");
-    json_string(w, n.label);
-    w.Key("aliases");
-    json_string_array(w, n.aliases);
-    w.Key("mentions");
-    json_uint(w, n.mentions);
-    w.Key("articles");
-    json_uint(w, n.articles.size());
-    w.Key("article_ids");
-    json_string_array(w, n.articles);
-    w.Key("place_kind");
-    json_string(w, n.place_kind);
-    w.Key("country_code");
-    json_string(w, n.country_code);
-    w.Key("titles");
-    json_string_array(w, n.titles);
-    w.Key("quote");
-    json_string(w, n.quote);
-    w.Key("evidence");
-    w.StartArray();
-    for (const auto& ev : n.evidence) {
-      w.StartObject();
-      w.Key("article");
-      json_string(w, ev.article);
-      w.Key("start");
-      json_uint(w, ev.span.begin);
-      w.Key("end");
-      json_uint(w, ev.span.end);
-      w.EndObject();
-    }
-    w.EndArray();
+    json_member(w, "id", n.id);
+    json_member(w, "type", to_string(n.type));
+    json_member(w, "label", n.label);
+    json_member(w, "aliases", n.aliases);
+    json_member(w, "mentions", n.mentions);
+    json_member(w, "articles", n.articles.size());
+    json_member(w, "article_ids", n.articles);
+    json_member(w, "place_kind", n.place_kind);
+    json_member(w, "country_code", n.country_code);
+    json_member(w, "titles", n.titles);
+    json_member(w, "quote", n.quote);
+    json_member(w, "evidence", n.evidence);
     w.EndObject();
     export_detail::drain(buf, out);
   }
@@ -96,40 +73,18 @@ void write_json(std::ostream& out, const Graph& g) {
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
     const Edge& ed = g[e];
     w.StartObject();
-    w.Key("source");
-    json_string(w, g[boost::source(e, g)].id);
-    w.Key("target");
-    json_string(w, g[boost::target(e, g)].id);
-    w.Key("relation");
-    json_string(w, to_string(ed.relation));
-    w.Key("title");
-    json_string(w, ed.title);
-    w.Key("weight");
-    json_uint(w, ed.weight);
-    w.Key("articles");
-    json_uint(w, ed.articles);
-    w.Key("evidence");
-    w.StartArray();
-    for (const auto& ev : ed.evidence) {
-      w.StartObject();
-      w.Key("article");
-      json_string(w, ev.article);
-      w.Key("sentence");
-      json_span(w, ev.sentence);
-      w.Key("source");
-      json_span(w, ev.source);
-      w.Key("target");
-      json_span(w, ev.target);
-      w.EndObject();
-    }
-    w.EndArray();
+    json_member(w, "source", g[boost::source(e, g)].id);
+    json_member(w, "target", g[boost::target(e, g)].id);
+    json_member(w, "relation", to_string(ed.relation));
+    json_member(w, "title", ed.title);
+    json_member(w, "weight", ed.weight);
+    json_member(w, "articles", ed.articles);
+    json_member(w, "evidence", ed.evidence);
     w.EndObject();
     export_detail::drain(buf, out);
   }
   w.EndArray();
-  w.EndObject();
-  buf.Put('\n');
-  export_detail::drain(buf, out);
+  export_detail::end_document(w, buf, out);
 }
 
 void write_extract_line(std::ostream& out, const ArticleResult& article) {
@@ -137,46 +92,31 @@ void write_extract_line(std::ostream& out, const ArticleResult& article) {
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
   w.StartObject();
-  w.Key("id");
-  json_string(w, article.id);
+  json_member(w, "id", article.id);
 
   w.Key("mentions");
   w.StartArray();
   for (const Mention& m : ents.mentions) {
     w.StartObject();
-    w.Key("start");
-    json_uint(w, m.span.begin);
-    w.Key("end");
-    json_uint(w, m.span.end);
-    w.Key("text");
-    json_string(w, m.text);
-    w.Key("type");
-    json_string(w, to_string(m.type));
-    w.Key("entity");
-    entity_ref(w, ents, m.entity);
+    mention_members(w, m);
+    entity_member(w, "entity", ents, m.entity);
     w.EndObject();
   }
   w.EndArray();
 
+  // Attributes that only some entity types have are left out where empty.
   w.Key("entities");
   w.StartArray();
   for (const Entity& ent : ents.entities) {
     w.StartObject();
-    w.Key("id");
-    json_string(w, ent.id);
-    w.Key("type");
-    json_string(w, to_string(ent.type));
-    w.Key("name");
-    json_string(w, ent.name);
-    w.Key("aliases");
-    json_string_array(w, ent.aliases);
-    optional_string(w, "place_kind", ent.place_kind);
-    optional_string(w, "country_code", ent.country_code);
-    if (!ent.titles.empty()) {
-      w.Key("titles");
-      json_string_array(w, ent.titles);
-    }
-    optional_string(w, "quote", ent.quote);
+    json_member(w, "id", ent.id);
+    json_member(w, "type", to_string(ent.type));
+    json_member(w, "name", ent.name);
+    json_member(w, "aliases", ent.aliases);
+    json_optional_member(w, "place_kind", ent.place_kind);
+    json_optional_member(w, "country_code", ent.country_code);
+    json_optional_member(w, "titles", ent.titles);
+    json_optional_member(w, "quote", ent.quote);
     w.EndObject();
   }
   w.EndArray();
@@ -185,27 +125,18 @@ void write_extract_line(std::ostream& out, const ArticleResult& article) {
   w.StartArray();
   for (const Relation& r : article.relations) {
     w.StartObject();
-    w.Key("type");
-    json_string(w, to_string(r.type));
-    w.Key("source");
-    entity_ref(w, ents, r.source);
-    w.Key("target");
-    entity_ref(w, ents, r.target);
-    w.Key("source_span");
-    json_span(w, r.source_span);
-    w.Key("target_span");
-    json_span(w, r.target_span);
-    w.Key("sentence");
-    json_span(w, r.sentence);
-    optional_string(w, "title", r.title);
-    w.Key("cue");
-    json_string(w, r.cue);
+    json_member(w, "type", to_string(r.type));
+    entity_member(w, "source", ents, r.source);
+    entity_member(w, "target", ents, r.target);
+    json_member(w, "source_span", r.source_span);
+    json_member(w, "target_span", r.target_span);
+    json_member(w, "sentence", r.sentence);
+    json_optional_member(w, "title", r.title);
+    json_member(w, "cue", r.cue);
     w.EndObject();
   }
   w.EndArray();
-  w.EndObject();
-  buf.Put('\n');
-  export_detail::drain(buf, out);
+  export_detail::end_document(w, buf, out);
 }
 
 void write_mention_lines(std::ostream& out, const std::vector<ArticleResult>& articles,
@@ -223,21 +154,10 @@ void write_mention_lines(std::ostream& out, const std::vector<ArticleResult>& ar
       if (node >= merged.nodes.size()) continue;
       rapidjson::Writer<rapidjson::StringBuffer> w(buf);
       w.StartObject();
-      w.Key("article");
-      json_string(w, article.id);
-      w.Key("start");
-      json_uint(w, m.span.begin);
-      w.Key("end");
-      json_uint(w, m.span.end);
-      w.Key("text");
-      json_string(w, m.text);
-      w.Key("type");
-      json_string(w, to_string(m.type));
-      w.Key("node");
-      json_string(w, merged.nodes[node].id);
-      w.EndObject();
-      buf.Put('\n');
-      export_detail::drain(buf, out);
+      json_member(w, "article", article.id);
+      mention_members(w, m);
+      json_member(w, "node", merged.nodes[node].id);
+      export_detail::end_document(w, buf, out);
     }
   }
 }

@@ -11,14 +11,14 @@
 #include <string>
 #include <vector>
 
-#include "export_text.hpp"
+#include "export_common.hpp"
 
 namespace newsgraph {
 namespace {
 
 using export_detail::json_key;
-using export_detail::json_string;
-using export_detail::json_uint;
+using export_detail::json_member;
+using export_detail::json_optional_member;
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
 constexpr const char* kBase = "urn:newsgraph:";
@@ -147,23 +147,6 @@ void write_context(Writer& w) {
   w.EndObject();
 }
 
-void string_set(Writer& w, const char* key, const std::vector<std::string>& items) {
-  if (items.empty()) return;
-  w.Key(key);
-  export_detail::json_string_array(w, items);
-}
-
-void string_prop(Writer& w, const char* key, const std::string& value) {
-  if (value.empty()) return;
-  w.Key(key);
-  json_string(w, value);
-}
-
-void uint_prop(Writer& w, const char* key, std::size_t value) {
-  w.Key(key);
-  json_uint(w, value);
-}
-
 }  // namespace
 
 void write_jsonld(std::ostream& out, const Graph& g) {
@@ -195,27 +178,25 @@ void write_jsonld(std::ostream& out, const Graph& g) {
 
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
     const Node& n = g[v];
+    // Unknown attributes and empty lists are left out rather than written empty.
     w.StartObject();
-    w.Key("id");
-    json_string(w, node_iri(n));
-    w.Key("type");
-    json_string(w, to_string(n.type));
-    string_prop(w, "name", n.label);
-    string_set(w, "alternateName", n.aliases);
-    uint_prop(w, "mentionCount", n.mentions);
-    uint_prop(w, "articleCount", n.articles.size());
-    string_set(w, "article", n.articles);
-    string_prop(w, "placeKind", n.place_kind);
-    string_prop(w, "addressCountry", n.country_code);
-    string_set(w, "title", n.titles);
-    string_prop(w, "text", n.quote);
+    json_member(w, "id", node_iri(n));
+    json_member(w, "type", to_string(n.type));
+    json_optional_member(w, "name", n.label);
+    json_optional_member(w, "alternateName", n.aliases);
+    json_member(w, "mentionCount", n.mentions);
+    json_member(w, "articleCount", n.articles.size());
+    json_optional_member(w, "article", n.articles);
+    json_optional_member(w, "placeKind", n.place_kind);
+    json_optional_member(w, "addressCountry", n.country_code);
+    json_optional_member(w, "title", n.titles);
+    json_optional_member(w, "text", n.quote);
     for (const auto& [rel, targets] : direct[v]) {
       json_key(w, rel);
       w.StartArray();
       for (const auto& t : targets) {
         w.StartObject();
-        w.Key("id");
-        json_string(w, t);
+        json_member(w, "id", t);
         w.EndObject();
       }
       w.EndArray();
@@ -239,31 +220,27 @@ void write_jsonld(std::ostream& out, const Graph& g) {
     used_ids.insert(unique);
 
     w.StartObject();
-    w.Key("id");
-    json_string(w, unique);
-    w.Key("type");
-    w.String("Relation");
-    w.Key("relation");
-    json_string(w, to_string(ed.relation));
-    w.Key("source");
-    json_string(w, node_iri(src));
-    w.Key("target");
-    json_string(w, node_iri(tgt));
-    string_prop(w, "title", ed.title);
-    uint_prop(w, "weight", ed.weight);
-    uint_prop(w, "articleCount", ed.articles);
+    json_member(w, "id", unique);
+    json_member(w, "type", "Relation");
+    json_member(w, "relation", to_string(ed.relation));
+    json_member(w, "source", node_iri(src));
+    json_member(w, "target", node_iri(tgt));
+    json_optional_member(w, "title", ed.title);
+    json_member(w, "weight", ed.weight);
+    json_member(w, "articleCount", ed.articles);
     if (!ed.evidence.empty()) {
+      // Spans as flat members (sentenceStart, ...), each typed xsd:integer by the context.
       w.Key("evidence");
       w.StartArray();
       for (const auto& ev : ed.evidence) {
         w.StartObject();
-        string_prop(w, "article", ev.article);
-        uint_prop(w, "sentenceStart", ev.sentence.begin);
-        uint_prop(w, "sentenceEnd", ev.sentence.end);
-        uint_prop(w, "sourceStart", ev.source.begin);
-        uint_prop(w, "sourceEnd", ev.source.end);
-        uint_prop(w, "targetStart", ev.target.begin);
-        uint_prop(w, "targetEnd", ev.target.end);
+        json_optional_member(w, "article", ev.article);
+        json_member(w, "sentenceStart", ev.sentence.begin);
+        json_member(w, "sentenceEnd", ev.sentence.end);
+        json_member(w, "sourceStart", ev.source.begin);
+        json_member(w, "sourceEnd", ev.source.end);
+        json_member(w, "targetStart", ev.target.begin);
+        json_member(w, "targetEnd", ev.target.end);
         w.EndObject();
       }
       w.EndArray();
@@ -273,9 +250,7 @@ void write_jsonld(std::ostream& out, const Graph& g) {
   }
 
   w.EndArray();
-  w.EndObject();
-  buf.Put('\n');
-  export_detail::drain(buf, out);
+  export_detail::end_document(w, buf, out);
 }
 
 }  // namespace newsgraph

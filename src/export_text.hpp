@@ -10,9 +10,6 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <vector>
-
-#include "newsgraph/document.hpp"
 
 namespace newsgraph::export_detail {
 
@@ -60,25 +57,6 @@ template <class Writer>
 void json_uint(Writer& w, std::size_t n) {
   w.Uint64(static_cast<std::uint64_t>(n));
 }
-
-/// A span as the two-element array [begin, end].
-template <class Writer>
-void json_span(Writer& w, const Span& s) {
-  w.StartArray();
-  json_uint(w, s.begin);
-  json_uint(w, s.end);
-  w.EndArray();
-}
-
-template <class Writer>
-void json_string_array(Writer& w, const std::vector<std::string>& items) {
-  w.StartArray();
-  for (const auto& item : items) json_string(w, item);
-  w.EndArray();
-}
-
-/// A compact JSON array of strings, e.g. ["a","b"], as one string.
-std::string compact_json_array(const std::vector<std::string>& items);
 
 /// Moves what a RapidJSON writer has buffered so far to `out`, so memory stays bounded
 /// however large the graph.

@@ -346,6 +346,25 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+/// The iso-codes JSON file at `path`, parsed: an object whose member `list` is an array.
+/// Throws KnowledgeError naming the file when it cannot be read, is malformed or lacks `list`.
+rapidjson::Document read_iso_codes(const std::string& path, const char* list) {
+  const std::string json = read_file(path);
+  rapidjson::Document doc;
+  doc.Parse(json.c_str(), json.size());
+  if (doc.HasParseError())
+    throw KnowledgeError(path + ": malformed JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
+                         rapidjson::GetParseError_En(doc.GetParseError()));
+  if (!doc.IsObject() || !doc.HasMember(list) || !doc[list].IsArray())
+    throw KnowledgeError(path + ": no \"" + list + "\" array");
+  return doc;
+}
+
+/// True when `entry` is an object with a string member `key`.
+bool has_string(const rapidjson::Value& entry, const char* key) {
+  return entry.IsObject() && entry.HasMember(key) && entry[key].IsString();
+}
+
 std::unique_ptr<icu::Transliterator> make_transliterator(const char* id) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> t(
@@ -553,6 +572,21 @@ class Loader {
     return (*c)->country_code;
   }
 
+  /// Adds one entry of `type` and `kind` per line of data/<file>, "canonical TAB alpha-2-or-dash
+  /// [TAB alias...]", found by its canonical name and every alias at `rank`. Throws a data error
+  /// for a line of fewer than two columns (saying `expected`) and for an unknown country code.
+  void load_entries(std::string_view file, std::string_view expected, EntityType type, const char* kind,
+                    Rank rank) {
+    for (const DataLine& line : data_lines(file)) {
+      if (line.cols.size() < 2) data_error(file, line, expected);
+      std::string code;
+      if (line.cols[1] != "-") code = country_code_or_throw(file, line, line.cols[1]);
+      const LexiconEntry* e = new_entry(type, std::string(line.cols[0]), kind, code);
+      add_surface(line.cols[0], e, rank);
+      for (std::size_t i = 2; i < line.cols.size(); ++i) add_surface(line.cols[i], e, rank);
+    }
+  }
+
   /// Adds every lower-cased phrase of data/<file> to `set`, as written and tokenised; returns
   /// the longest phrase in tokens.
   std::size_t load_lower_set(std::string_view file, StringSet& set) {
@@ -613,14 +647,7 @@ class Loader {
   /// inverted comma forms, and the aliases of data/country_aliases.txt are its surfaces.
   void load_countries() {
     const std::string path = paths_.iso_codes_dir + "/iso_3166-1.json";
-    const std::string json = read_file(path);
-    rapidjson::Document doc;
-    doc.Parse(json.c_str(), json.size());
-    if (doc.HasParseError())
-      throw KnowledgeError(path + ": malformed JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
-                           rapidjson::GetParseError_En(doc.GetParseError()));
-    if (!doc.IsObject() || !doc.HasMember("3166-1") || !doc["3166-1"].IsArray())
-      throw KnowledgeError(path + ": no \"3166-1\" array");
+    const rapidjson::Document doc = read_iso_codes(path, "3166-1");
 
     struct Raw {
       std::string a2;
@@ -628,14 +655,13 @@ class Loader {
     };
     std::vector<Raw> raws;
     for (const auto& c : doc["3166-1"].GetArray()) {
-      if (!c.IsObject() || !c.HasMember("alpha_2") || !c["alpha_2"].IsString() || !c.HasMember("name") ||
-          !c["name"].IsString())
+      if (!has_string(c, "alpha_2") || !has_string(c, "name"))
         throw KnowledgeError(path + ": an entry lacks alpha_2 or name");
       Raw r;
       r.a2 = c["alpha_2"].GetString();
       if (r.a2.size() != 2) throw KnowledgeError(path + ": bad alpha_2 \"" + r.a2 + "\"");
       for (const char* field : {"name", "official_name", "common_name"}) {
-        if (c.HasMember(field) && c[field].IsString()) r.names.emplace_back(c[field].GetString());
+        if (has_string(c, field)) r.names.emplace_back(c[field].GetString());
       }
       raws.push_back(std::move(r));
     }
@@ -731,30 +757,15 @@ class Loader {
 
   /// data/organizations.txt: canonical TAB country-or-dash TAB aliases...
   void load_organizations() {
-    constexpr std::string_view file = "organizations.txt";
-    for (const DataLine& line : data_lines(file)) {
-      if (line.cols.size() < 2)
-        data_error(file, line, "expected canonical TAB country-or-dash [TAB alias...]");
-      std::string code;
-      if (line.cols[1] != "-") code = country_code_or_throw(file, line, line.cols[1]);
-      const LexiconEntry* e = new_entry(EntityType::Organization, std::string(line.cols[0]), "", code);
-      add_surface(line.cols[0], e, Rank::Organization);
-      for (std::size_t i = 2; i < line.cols.size(); ++i) add_surface(line.cols[i], e, Rank::Organization);
-    }
+    load_entries("organizations.txt", "expected canonical TAB country-or-dash [TAB alias...]",
+                 EntityType::Organization, "", Rank::Organization);
   }
 
   /// data/cities.txt first (curated; "-" for a city whose country is disputed), then tzdata zone1970.tab and
   /// ICU's zone exemplar cities.
   void load_cities() {
-    constexpr std::string_view file = "cities.txt";
-    for (const DataLine& line : data_lines(file)) {
-      if (line.cols.size() < 2) data_error(file, line, "expected name TAB alpha-2-or-dash [TAB alias...]");
-      std::string code;
-      if (line.cols[1] != "-") code = country_code_or_throw(file, line, line.cols[1]);
-      const LexiconEntry* e = new_entry(EntityType::Place, std::string(line.cols[0]), "city", code);
-      add_surface(line.cols[0], e, Rank::City);
-      for (std::size_t i = 2; i < line.cols.size(); ++i) add_surface(line.cols[i], e, Rank::City);
-    }
+    load_entries("cities.txt", "expected name TAB alpha-2-or-dash [TAB alias...]", EntityType::Place, "city",
+                 Rank::City);
 
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::TimeZoneNames> tzn(
@@ -839,15 +850,8 @@ class Loader {
 
   /// data/regions.txt: name TAB country-or-dash TAB aliases...
   void load_regions() {
-    constexpr std::string_view file = "regions.txt";
-    for (const DataLine& line : data_lines(file)) {
-      if (line.cols.size() < 2) data_error(file, line, "expected name TAB country-or-dash [TAB alias...]");
-      std::string code;
-      if (line.cols[1] != "-") code = country_code_or_throw(file, line, line.cols[1]);
-      const LexiconEntry* e = new_entry(EntityType::Place, std::string(line.cols[0]), "region", code);
-      add_surface(line.cols[0], e, Rank::Region);
-      for (std::size_t i = 2; i < line.cols.size(); ++i) add_surface(line.cols[i], e, Rank::Region);
-    }
+    load_entries("regions.txt", "expected name TAB country-or-dash [TAB alias...]", EntityType::Place,
+                 "region", Rank::Region);
   }
 
   /// Subdivision types of iso_3166-2.json worth a surface in news text. "Region",
@@ -1001,14 +1005,7 @@ class Loader {
   /// then the names iso_3166-2.json gives to subdivisions of the wanted types.
   void load_iso_subdivisions() {
     const std::string path = paths_.iso_codes_dir + "/iso_3166-2.json";
-    const std::string json = read_file(path);
-    rapidjson::Document doc;
-    doc.Parse(json.c_str(), json.size());
-    if (doc.HasParseError())
-      throw KnowledgeError(path + ": malformed JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
-                           rapidjson::GetParseError_En(doc.GetParseError()));
-    if (!doc.IsObject() || !doc.HasMember("3166-2") || !doc["3166-2"].IsArray())
-      throw KnowledgeError(path + ": no \"3166-2\" array");
+    const rapidjson::Document doc = read_iso_codes(path, "3166-2");
 
     struct Sub {
       std::string code, name, type;
@@ -1016,11 +1013,10 @@ class Loader {
     std::vector<Sub> subs;
     std::unordered_map<std::string, std::size_t> by_code;
     for (const auto& s : doc["3166-2"].GetArray()) {
-      if (!s.IsObject() || !s.HasMember("code") || !s["code"].IsString() || !s.HasMember("name") ||
-          !s["name"].IsString())
+      if (!has_string(s, "code") || !has_string(s, "name"))
         throw KnowledgeError(path + ": an entry lacks code or name");
       Sub sub{s["code"].GetString(), s["name"].GetString(),
-              s.HasMember("type") && s["type"].IsString() ? s["type"].GetString() : ""};
+              has_string(s, "type") ? s["type"].GetString() : ""};
       if (sub.code.size() < 4 || sub.code[2] != '-')
         throw KnowledgeError(path + ": bad code \"" + sub.code + "\"");
       by_code.emplace(sub.code, subs.size());

@@ -7,7 +7,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "export_fixtures.hpp"
 #include "newsgraph/export.hpp"
@@ -17,12 +16,9 @@ namespace {
 using namespace newsgraph;
 using export_test::append_utf8;
 using export_test::nasty_strings;
-
-std::string render(const Graph& g, Format f) {
-  std::ostringstream out;
-  write_graph(out, g, f);
-  return out.str();
-}
+using export_test::parse;
+using export_test::render;
+using export_test::str;
 
 std::uint32_t decode(std::string_view s, std::size_t& i) {
   const auto b = static_cast<unsigned char>(s[i]);
@@ -184,19 +180,6 @@ std::vector<std::string> json_strings(const rapidjson::Value& v) {
     out.emplace_back(x.GetString(), x.GetStringLength());
   }
   return out;
-}
-
-std::string str(const rapidjson::Value& v) {
-  REQUIRE(v.IsString());
-  return std::string(v.GetString(), v.GetStringLength());
-}
-
-rapidjson::Document parse(const std::string& text) {
-  rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
-  INFO("JSON parse error " << doc.GetParseError() << " at " << doc.GetErrorOffset());
-  REQUIRE_FALSE(doc.HasParseError());
-  return doc;
 }
 
 }  // namespace

@@ -1,17 +1,23 @@
-// Hand-built graphs and small decoders shared by the exporter tests.
+// Hand-built graphs, small decoders and readers of the output shared by the exporter tests.
 #pragma once
 
+#include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
 #include <cstdint>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "newsgraph/export.hpp"
 #include "newsgraph/graph.hpp"
 
 namespace export_test {
 
 using newsgraph::EdgeEvidence;
 using newsgraph::EntityType;
+using newsgraph::Format;
 using newsgraph::Graph;
 using newsgraph::MentionEvidence;
 using newsgraph::Node;
@@ -195,6 +201,9 @@ inline bool valid_utf8(std::string_view s) {
   return true;
 }
 
+/// Appends the UTF-8 encoding of `cp`. Like valid_utf8() above, deliberately independent of
+/// the library's own UTF-8 code: the tests build the expected readings of the output with
+/// it, so it must not share a mistake with the code under test.
 inline void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -211,6 +220,28 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+/// `g` as written by write_graph in format `f`.
+inline std::string render(const Graph& g, Format f) {
+  std::ostringstream out;
+  newsgraph::write_graph(out, g, f);
+  return out.str();
+}
+
+/// `text` parsed as one JSON document; fails the test, saying where, when it is not one.
+inline rapidjson::Document parse(const std::string& text) {
+  rapidjson::Document doc;
+  doc.Parse(text.data(), text.size());
+  INFO("JSON parse error " << doc.GetParseError() << " at " << doc.GetErrorOffset());
+  REQUIRE_FALSE(doc.HasParseError());
+  return doc;
+}
+
+/// The string `v` holds, NUL bytes included; fails the test when `v` is not a string.
+inline std::string str(const rapidjson::Value& v) {
+  REQUIRE(v.IsString());
+  return std::string(v.GetString(), v.GetStringLength());
 }
 
 /// Reads the file at `path` whole; "" when it cannot be opened.

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <locale>
 #include <sstream>
+#include <utility>
 
 #include "export_fixtures.hpp"
 #include "newsgraph/export.hpp"
@@ -55,12 +56,7 @@ void check_golden(const std::string& name, const std::string& actual) {
 namespace {
 
 using namespace newsgraph;
-
-std::string render(const Graph& g, Format f) {
-  std::ostringstream out;
-  write_graph(out, g, f);
-  return out.str();
-}
+using export_test::render;
 
 /// Groups digits in threes with a comma: a locale that would corrupt any number written
 /// through the stream's own formatting.
@@ -70,22 +66,22 @@ struct Grouping : std::numpunct<char> {
   char do_decimal_point() const override { return '#'; }
 };
 
+/// Compares `g` in each of the four formats with the golden file <name>.<extension>.
+void check_golden_formats(const std::string& name, const Graph& g) {
+  const std::pair<Format, const char*> formats[] = {
+      {Format::Dot, "dot"}, {Format::GraphML, "graphml"}, {Format::JsonLd, "jsonld"}, {Format::Json, "json"}};
+  for (const auto& [format, extension] : formats)
+    export_test::check_golden(name + "." + extension, render(g, format));
+}
+
 }  // namespace
 
 TEST_CASE("golden files for a small graph", "[export][golden]") {
-  const Graph g = export_test::small_graph();
-  export_test::check_golden("small.dot", render(g, Format::Dot));
-  export_test::check_golden("small.graphml", render(g, Format::GraphML));
-  export_test::check_golden("small.jsonld", render(g, Format::JsonLd));
-  export_test::check_golden("small.json", render(g, Format::Json));
+  check_golden_formats("small", export_test::small_graph());
 }
 
 TEST_CASE("golden files for a graph of nasty strings", "[export][golden]") {
-  const Graph g = export_test::nasty_graph();
-  export_test::check_golden("nasty.dot", render(g, Format::Dot));
-  export_test::check_golden("nasty.graphml", render(g, Format::GraphML));
-  export_test::check_golden("nasty.jsonld", render(g, Format::JsonLd));
-  export_test::check_golden("nasty.json", render(g, Format::Json));
+  check_golden_formats("nasty", export_test::nasty_graph());
 }
 
 TEST_CASE("write_graph dispatches to the writer of each format", "[export]") {

@@ -11,6 +11,8 @@
 namespace {
 
 using namespace newsgraph;
+using export_test::parse;
+using export_test::str;
 
 constexpr std::size_t kUnset = static_cast<std::size_t>(-1);
 
@@ -29,6 +31,21 @@ Entity entity(std::string id, EntityType type, std::string name) {
   e.type = type;
   e.name = std::move(name);
   return e;
+}
+
+/// A relation from entity `source` to entity `target`, each with the span that stands for it,
+/// stated in `sentence` and found by `cue`.
+Relation relation(RelationType type, std::size_t source, Span source_span, std::size_t target,
+                  Span target_span, Span sentence, std::string cue) {
+  Relation r;
+  r.type = type;
+  r.source = source;
+  r.source_span = source_span;
+  r.target = target;
+  r.target_span = target_span;
+  r.sentence = sentence;
+  r.cue = std::move(cue);
+  return r;
 }
 
 /// An article with a person, a city, a quotation, one unresolved mention and three relations.
@@ -54,40 +71,13 @@ ArticleResult sample_article() {
       mention(EntityType::Quotation, 70, 94, "Talks go on,\n\"for now\".", 2),
       mention(EntityType::Organization, 100, 104, "Acme", kUnset),
   };
-  Relation visited;
-  visited.type = RelationType::Visited;
-  visited.source = 0;
-  visited.target = 1;
-  visited.source_span = {18, 28};
-  visited.target_span = {40, 46};
-  visited.sentence = {0, 47};
-  visited.cue = "visited";
-  Relation said = visited;
-  said.type = RelationType::Said;
-  said.target = 2;
-  said.source_span = {60, 65};
-  said.target_span = {70, 94};
-  said.sentence = {48, 110};
-  said.cue = "said";
-  Relation holds = visited;
-  holds.type = RelationType::HoldsPosition;
-  holds.target = 7;  // out of range: written as null, never read past the end
+  const Relation visited = relation(RelationType::Visited, 0, {18, 28}, 1, {40, 46}, {0, 47}, "visited");
+  const Relation said = relation(RelationType::Said, 0, {60, 65}, 2, {70, 94}, {48, 110}, "said");
+  // Target 7 is out of range: written as null, never read past the end.
+  Relation holds = relation(RelationType::HoldsPosition, 0, {18, 28}, 7, {40, 46}, {0, 47}, "title");
   holds.title = "Secretary-General";
-  holds.cue = "title";
   a.relations = {visited, said, holds};
   return a;
-}
-
-rapidjson::Document parse_line(const std::string& line) {
-  rapidjson::Document doc;
-  doc.Parse(line.data(), line.size());
-  REQUIRE_FALSE(doc.HasParseError());
-  return doc;
-}
-
-std::string str(const rapidjson::Value& v) {
-  REQUIRE(v.IsString());
-  return std::string(v.GetString(), v.GetStringLength());
 }
 
 }  // namespace
@@ -102,7 +92,7 @@ TEST_CASE("write_extract_line writes one compact line per article", "[export][js
   CHECK(std::count(line.begin(), line.end(), '\n') == 1);
   CHECK(line.find(": ") == std::string::npos);  // compact
 
-  const auto doc = parse_line(line);
+  const auto doc = parse(line);
   CHECK(str(doc["id"]) == a.id);
 
   const auto& mentions = doc["mentions"];
@@ -174,17 +164,17 @@ TEST_CASE("write_mention_lines maps each resolved mention to its node", "[export
   REQUIRE(lines.size() == 5);
   CHECK(out.str().back() == '\n');
 
-  const auto l0 = parse_line(lines[0]);
+  const auto l0 = parse(lines[0]);
   CHECK(str(l0["article"]) == first.id);
   CHECK(l0["start"].GetUint64() == 18);
   CHECK(l0["end"].GetUint64() == 28);
   CHECK(str(l0["text"]) == "Anna Varga");
   CHECK(str(l0["type"]) == "Person");
   CHECK(str(l0["node"]) == "person/anna-varga");
-  CHECK(str(parse_line(lines[1])["node"]) == "place/geneva");
-  CHECK(str(parse_line(lines[2])["node"]) == "person/anna-varga");
-  CHECK(str(parse_line(lines[3])["text"]) == "Talks go on,\n\"for now\".");
-  const auto l4 = parse_line(lines[4]);
+  CHECK(str(parse(lines[1])["node"]) == "place/geneva");
+  CHECK(str(parse(lines[2])["node"]) == "person/anna-varga");
+  CHECK(str(parse(lines[3])["text"]) == "Talks go on,\n\"for now\".");
+  const auto l4 = parse(lines[4]);
   CHECK(str(l4["article"]) == "b");
   CHECK(str(l4["node"]) == "person/anna-varga");
 }

@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 #include <set>
-#include <sstream>
 
 #include "export_fixtures.hpp"
 #include "newsgraph/export.hpp"
@@ -12,24 +11,9 @@
 namespace {
 
 using namespace newsgraph;
-
-std::string render(const Graph& g, Format f) {
-  std::ostringstream out;
-  write_graph(out, g, f);
-  return out.str();
-}
-
-rapidjson::Document parse(const std::string& text) {
-  rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
-  REQUIRE_FALSE(doc.HasParseError());
-  return doc;
-}
-
-std::string str(const rapidjson::Value& v) {
-  REQUIRE(v.IsString());
-  return std::string(v.GetString(), v.GetStringLength());
-}
+using export_test::parse;
+using export_test::render;
+using export_test::str;
 
 /// The DOT line that states node `id`.
 std::string dot_node_line(const std::string& dot, const std::string& id) {
