@@ -14,17 +14,22 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
 
 #include "text_util.hpp"
 
 namespace newsgraph {
 namespace {
 
+// The space-separated words of a folded name.
 std::vector<std::string> words(const std::string& folded) {
   std::vector<std::string> out;
-  std::istringstream in(folded);
-  for (std::string w; in >> w;) out.push_back(w);
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < folded.size() && folded[i] != ' ') ++i;
+    if (i > start) out.emplace_back(folded, start, i - start);
+  }
   return out;
 }
 
@@ -67,10 +72,12 @@ ArticleEntities resolve(std::string_view /*text*/, std::vector<Mention> mentions
 
   // Canonical name and folded key of each mention.
   std::vector<std::string> canonical(n), key(n);
+  std::vector<std::vector<std::string>> mention_words(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Mention& m = out.mentions[i];
     canonical[i] = m.known ? m.known->canonical : m.text;
     key[i] = kb.fold(canonical[i]);
+    mention_words[i] = words(key[i]);
   }
 
   // Rules 1 and 2: one entity per (type, key), full names first so partial names can join.
@@ -80,10 +87,10 @@ ArticleEntities resolve(std::string_view /*text*/, std::vector<Mention> mentions
   auto is_partial_person = [&](std::size_t i) {
     const Mention& m = out.mentions[i];
     if (m.type != EntityType::Person) return false;
-    const auto w = words(key[i]);
+    const auto& w = mention_words[i];
     for (std::size_t j = 0; j < n; ++j) {
       if (j == i || out.mentions[j].type != EntityType::Person) continue;
-      const auto full = words(key[j]);
+      const auto& full = mention_words[j];
       if (ends_with(full, w) || (w.size() == 1 && full.size() > 1 && full.front() == w.front())) return true;
     }
     return false;
@@ -100,7 +107,7 @@ ArticleEntities resolve(std::string_view /*text*/, std::vector<Mention> mentions
       e.country_code = k->country_code;
     }
     out.entities.push_back(std::move(e));
-    entity_words.push_back(words(key[i]));
+    entity_words.push_back(mention_words[i]);
     return out.entities.size() - 1;
   };
 
@@ -114,7 +121,7 @@ ArticleEntities resolve(std::string_view /*text*/, std::vector<Mention> mentions
   // Rule 3: partial person names.
   for (std::size_t i = 0; i < n; ++i) {
     if (!partial[i]) continue;
-    const auto w = words(key[i]);
+    const auto& w = mention_words[i];
     std::size_t match = static_cast<std::size_t>(-1), count = 0;
     for (std::size_t e = 0; e < out.entities.size(); ++e) {
       if (out.entities[e].type == EntityType::Person && ends_with(entity_words[e], w)) {
