@@ -138,6 +138,19 @@ void write_dot(std::ostream& out, const Graph& g) {
     if (is_symmetric(ed.relation)) out << ", dir=none";
     out << "];\n";
   }
+
+  // Nodes without relations would stack into one tall column of rank 0; invisible edges lay
+  // them out in rows of kIsolatedPerRow instead, so the drawing stays compact.
+  constexpr std::size_t kIsolatedPerRow = 6;
+  std::size_t in_row = 0;
+  const Node* previous = nullptr;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    if (boost::out_degree(v, g) != 0 || boost::in_degree(v, g) != 0) continue;
+    if (previous != nullptr && in_row % kIsolatedPerRow != 0)
+      out << "  " << quoted(previous->id) << " -> " << quoted(g[v].id) << " [style=invis];\n";
+    previous = &g[v];
+    ++in_row;
+  }
   out << "}\n";
 }
 
