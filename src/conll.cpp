@@ -1,0 +1,230 @@
+// CoNLL/GMB reading, document building as conll_to_jsonl.py does it, and gold projection.
+//
+// Reading follows the reference script line by line: a line starting with "-DOCSTART-" ends
+// the current sentence and document; a blank line (only whitespace) ends the sentence; any
+// other line is split on ASCII whitespace and gives (first column, last column). A trailing
+// "\r" is dropped, so CRLF files read like LF files.
+
+#include "newsgraph/conll.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+
+namespace newsgraph {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+
+/// Number of code points of valid UTF-8 `s` (bytes that are not continuation bytes).
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool ieq(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+/// One token line: the word and its tag, with the line number for messages.
+struct RawToken {
+  std::string_view word;
+  std::string_view tag;
+  std::size_t line = 0;
+};
+using RawSentence = std::vector<RawToken>;
+using RawDocument = std::vector<RawSentence>;
+
+/// Builds the document text and its gold spans exactly as conll_to_jsonl.py does.
+GoldDocument build_document(const RawDocument& raw, std::size_t index, const std::string& origin) {
+  GoldDocument doc;
+  char id[32];
+  std::snprintf(id, sizeof id, "d%04zu", index);
+  doc.id = id;
+  std::size_t pos = 0;  // code points
+  for (std::size_t s = 0; s < raw.size(); ++s) {
+    if (s > 0) {
+      doc.text += '\n';
+      ++pos;
+    }
+    const RawSentence& sent = raw[s];
+    // Token offsets, then spans over the raw types (python spans()), then the label map.
+    std::vector<Span> offs;
+    offs.reserve(sent.size());
+    for (std::size_t k = 0; k < sent.size(); ++k) {
+      if (k > 0) {
+        doc.text += ' ';
+        ++pos;
+      }
+      const std::size_t len = code_points(sent[k].word);
+      offs.push_back({pos, pos + len});
+      doc.text.append(sent[k].word);
+      pos += len;
+    }
+    std::size_t start = 0;
+    std::string_view type;
+    bool open = false;
+    std::size_t open_line = 0;
+    const auto close = [&](std::size_t end) {
+      if (!open) return;
+      std::optional<EntityLabel> label;
+      try {
+        label = label_of_conll_type(type);
+      } catch (const ConllError& e) {
+        throw ConllError(origin + ":" + std::to_string(open_line) + ": " + e.what());
+      }
+      if (label) doc.spans.push_back({{offs[start].begin, offs[end - 1].end}, *label});
+      open = false;
+    };
+    for (std::size_t k = 0; k <= sent.size(); ++k) {
+      const std::string_view t = k < sent.size() ? sent[k].tag : std::string_view("O");
+      const bool is_o = t == "O";
+      if (!is_o && (t.size() < 3 || (t[0] != 'B' && t[0] != 'I') || t[1] != '-')) {
+        throw ConllError(origin + ":" + std::to_string(sent[k].line) + ": tag '" + std::string(t) +
+                         "' is not O, B-TYPE or I-TYPE");
+      }
+      const std::string_view t_type = is_o ? std::string_view() : t.substr(2);
+      if (is_o || t[0] == 'B' || !open || t_type != type) {
+        close(k);
+        if (!is_o) {
+          open = true;
+          start = k;
+          type = t_type;
+          open_line = sent[k].line;
+        }
+      }
+    }
+  }
+  std::sort(doc.spans.begin(), doc.spans.end());
+  return doc;
+}
+
+}  // namespace
+
+std::optional<EntityLabel> label_of_conll_type(std::string_view type) {
+  if (ieq(type, "PER")) return EntityLabel::PER;
+  if (ieq(type, "ORG")) return EntityLabel::ORG;
+  if (ieq(type, "LOC") || ieq(type, "geo") || ieq(type, "gpe")) return EntityLabel::LOC;
+  if (ieq(type, "MISC") || ieq(type, "art") || ieq(type, "eve") || ieq(type, "nat")) return EntityLabel::MISC;
+  if (ieq(type, "tim")) return std::nullopt;
+  throw ConllError("unknown entity type '" + std::string(type) + "'");
+}
+
+std::vector<GoldDocument> parse_conll(std::string_view content, const std::string& origin,
+                                      const ConllOptions& options) {
+  if (!is_valid_utf8(content)) throw ConllError(origin + ": invalid UTF-8");
+  const auto starts_docstart = [](std::string_view line) { return line.substr(0, 10) == "-DOCSTART-"; };
+
+  // Split into lines once; the views stay valid while `content` lives.
+  std::vector<std::string_view> lines;
+  for (std::size_t p = 0; p < content.size();) {
+    std::size_t e = content.find('\n', p);
+    if (e == std::string_view::npos) e = content.size();
+    std::string_view line = content.substr(p, e - p);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    p = e + 1;
+  }
+  const bool has_docstart = std::any_of(lines.begin(), lines.end(), starts_docstart);
+  const std::size_t per_doc = has_docstart ? 0 : options.sentences_per_document;
+
+  std::vector<GoldDocument> docs;
+  RawDocument doc;
+  RawSentence sent;
+  const auto end_sentence = [&]() {
+    if (sent.empty()) return;
+    doc.push_back(std::move(sent));
+    sent.clear();
+  };
+  const auto end_document = [&]() {
+    if (doc.empty()) return;
+    docs.push_back(build_document(doc, docs.size(), origin));
+    doc.clear();
+  };
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const std::string_view line = lines[n];
+    if (starts_docstart(line)) {
+      end_sentence();
+      end_document();
+      continue;
+    }
+    std::size_t b = 0;
+    while (b < line.size() && is_space(line[b])) ++b;
+    if (b == line.size()) {
+      end_sentence();
+      if (per_doc > 0 && doc.size() >= per_doc) end_document();
+      continue;
+    }
+    std::size_t e = b;
+    while (e < line.size() && !is_space(line[e])) ++e;
+    std::size_t last_end = line.size();
+    while (last_end > 0 && is_space(line[last_end - 1])) --last_end;
+    std::size_t last_begin = last_end;
+    while (last_begin > 0 && !is_space(line[last_begin - 1])) --last_begin;
+    sent.push_back({line.substr(b, e - b), line.substr(last_begin, last_end - last_begin), n + 1});
+  }
+  end_sentence();
+  end_document();
+  return docs;
+}
+
+std::vector<GoldDocument> read_conll(const std::string& path, const ConllOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConllError(path + ": cannot open file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) throw ConllError(path + ": read error");
+  return parse_conll(buf.str(), path, options);
+}
+
+std::vector<NerTag> project_spans(const Segmentation& seg, const std::vector<LabeledSpan>& spans) {
+  const std::vector<Token>& toks = seg.tokens;
+  std::vector<NerTag> tags(toks.size(), NerTag::O);
+  for (const LabeledSpan& s : spans) {
+    // First token starting at or after the span's start; then every token inside the span.
+    auto it = std::lower_bound(toks.begin(), toks.end(), s.span.begin,
+                               [](const Token& t, std::size_t cp) { return t.span.begin < cp; });
+    std::size_t first = static_cast<std::size_t>(it - toks.begin());
+    std::size_t last = first;
+    while (last < toks.size() && toks[last].span.end <= s.span.end) ++last;
+    if (last == first) continue;
+    if (last - first == 1) {
+      tags[first] = make_tag(BilouPosition::U, s.label);
+      continue;
+    }
+    tags[first] = make_tag(BilouPosition::B, s.label);
+    for (std::size_t i = first + 1; i + 1 < last; ++i) tags[i] = make_tag(BilouPosition::I, s.label);
+    tags[last - 1] = make_tag(BilouPosition::L, s.label);
+  }
+  return tags;
+}
+
+TrainingDocument make_training_document(const GoldDocument& doc) {
+  TrainingDocument out;
+  out.text = std::make_shared<const std::string>(doc.text);
+  out.seg = segment(*out.text);
+  out.gold = project_spans(out.seg, doc.spans);
+  return out;
+}
+
+std::vector<LabeledSpan> to_labeled_spans(const Segmentation& seg, const std::vector<TaggedSpan>& spans) {
+  std::vector<LabeledSpan> out;
+  out.reserve(spans.size());
+  for (const TaggedSpan& s : spans) {
+    out.push_back({{seg.tokens[s.first_token].span.begin, seg.tokens[s.last_token - 1].span.end}, s.label});
+  }
+  return out;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,122 @@
+#include "newsgraph/conll.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "newsgraph/segment.hpp"
+
+using newsgraph::ConllError;
+using newsgraph::ConllOptions;
+using newsgraph::EntityLabel;
+using newsgraph::GoldDocument;
+using newsgraph::LabeledSpan;
+using newsgraph::NerTag;
+
+namespace {
+
+const std::string kDir = std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/data/conll/";
+
+LabeledSpan span(std::size_t begin, std::size_t end, EntityLabel label) { return {{begin, end}, label}; }
+
+}  // namespace
+
+TEST_CASE("conll: CoNLL-2003 (IOB1) documents as conll_to_jsonl.py builds them", "[conll]") {
+  const std::vector<GoldDocument> docs = newsgraph::read_conll(kDir + "iob1.conll");
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].id == "d0000");
+  CHECK(docs[1].id == "d0001");
+  // Tokens joined by single spaces, sentences by "\n".
+  CHECK(docs[0].text ==
+        "UNESCO welcomes Anglo-Dutch plan .\nOlga Petrenko met Anna Kowalska Ruiz in Zürich .");
+  CHECK(docs[1].text == "ZÜRICH 1996-08-22\nThe U.S. Federal Reserve said .");
+  // Offsets in code points ("Zürich" is 6 of them); I-PER I-PER B-PER is two names.
+  const std::vector<LabeledSpan> first{span(0, 6, EntityLabel::ORG),   span(16, 27, EntityLabel::MISC),
+                                       span(35, 48, EntityLabel::PER), span(53, 66, EntityLabel::PER),
+                                       span(67, 71, EntityLabel::PER), span(75, 81, EntityLabel::LOC)};
+  CHECK(docs[0].spans == first);
+  const std::vector<LabeledSpan> second{span(0, 6, EntityLabel::LOC), span(22, 26, EntityLabel::LOC),
+                                        span(27, 42, EntityLabel::ORG)};
+  CHECK(docs[1].spans == second);
+}
+
+TEST_CASE("conll: GMB (IOB2) without -DOCSTART-, types mapped, documents of N sentences", "[conll]") {
+  const std::vector<GoldDocument> whole = newsgraph::read_conll(kDir + "iob2.conll");
+  REQUIRE(whole.size() == 1);  // no -DOCSTART-: the whole file, as conll_to_jsonl.py does
+  CHECK(whole[0].text ==
+        "Thousands marched through London on Monday .\n"
+        "British Prime Minister Tony Blair met the United Nations .\n"
+        "The Mona Lisa stays in Paris France .");
+  // geo and gpe -> LOC, per -> PER, org -> ORG, art -> MISC, tim dropped; B-geo B-geo is two.
+  const std::vector<LabeledSpan> expected{span(26, 32, EntityLabel::LOC),    span(45, 52, EntityLabel::LOC),
+                                          span(68, 78, EntityLabel::PER),    span(87, 101, EntityLabel::ORG),
+                                          span(108, 117, EntityLabel::MISC), span(127, 132, EntityLabel::LOC),
+                                          span(133, 139, EntityLabel::LOC)};
+  CHECK(whole[0].spans == expected);
+
+  ConllOptions two;
+  two.sentences_per_document = 2;
+  const std::vector<GoldDocument> docs = newsgraph::read_conll(kDir + "iob2.conll", two);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].text == whole[0].text.substr(0, whole[0].text.rfind('\n')));
+  CHECK(docs[1].text == "The Mona Lisa stays in Paris France .");
+  CHECK(docs[1].spans.front() == span(4, 13, EntityLabel::MISC));
+
+  // Files with -DOCSTART- ignore the grouping.
+  CHECK(newsgraph::read_conll(kDir + "iob1.conll", two).size() == 2);
+}
+
+TEST_CASE("conll: gold spans projected onto our tokens, split words included", "[conll]") {
+  const std::vector<GoldDocument> docs = newsgraph::read_conll(kDir + "iob1.conll");
+  const newsgraph::TrainingDocument doc = newsgraph::make_training_document(docs[0]);
+  std::vector<std::string> words;
+  for (const newsgraph::Token& t : doc.seg.tokens) words.emplace_back(t.text);
+  // "Anglo-Dutch" is three of our tokens; each takes part in the MISC name.
+  REQUIRE(words.size() >= 7);
+  CHECK(words[2] == "Anglo");
+  CHECK(words[3] == "-");
+  CHECK(words[4] == "Dutch");
+  REQUIRE(doc.gold.size() == words.size());
+  CHECK(doc.gold[0] == NerTag::U_ORG);
+  CHECK(doc.gold[1] == NerTag::O);
+  CHECK(doc.gold[2] == NerTag::B_MISC);
+  CHECK(doc.gold[3] == NerTag::I_MISC);
+  CHECK(doc.gold[4] == NerTag::L_MISC);
+  CHECK(doc.gold[5] == NerTag::O);
+
+  // Projected spans come back to exactly the gold code points.
+  std::vector<LabeledSpan> back = newsgraph::to_labeled_spans(doc.seg, newsgraph::spans_from_tags(doc.gold));
+  CHECK(back == docs[0].spans);
+  const newsgraph::TrainingDocument second = newsgraph::make_training_document(docs[1]);
+  back = newsgraph::to_labeled_spans(second.seg, newsgraph::spans_from_tags(second.gold));
+  CHECK(back == docs[1].spans);
+}
+
+TEST_CASE("conll: errors name the file and line", "[conll]") {
+  CHECK_THROWS_WITH(newsgraph::read_conll(kDir + "bad_tag.conll"),
+                    Catch::Contains("bad_tag.conll:5") && Catch::Contains("X-ORG"));
+  CHECK_THROWS_WITH(newsgraph::read_conll(kDir + "bad_type.conll"),
+                    Catch::Contains("bad_type.conll:4") && Catch::Contains("COMPANY"));
+  CHECK_THROWS_WITH(newsgraph::read_conll(kDir + "bad_utf8.conll"), Catch::Contains("invalid UTF-8"));
+  CHECK_THROWS_AS(newsgraph::read_conll(kDir + "missing.conll"), ConllError);
+}
+
+TEST_CASE("conll: entity types of both corpora", "[conll]") {
+  CHECK(newsgraph::label_of_conll_type("PER") == EntityLabel::PER);
+  CHECK(newsgraph::label_of_conll_type("per") == EntityLabel::PER);
+  CHECK(newsgraph::label_of_conll_type("gpe") == EntityLabel::LOC);
+  CHECK(newsgraph::label_of_conll_type("geo") == EntityLabel::LOC);
+  CHECK(newsgraph::label_of_conll_type("eve") == EntityLabel::MISC);
+  CHECK(newsgraph::label_of_conll_type("nat") == EntityLabel::MISC);
+  CHECK_FALSE(newsgraph::label_of_conll_type("tim").has_value());
+  CHECK_THROWS_AS(newsgraph::label_of_conll_type("date"), ConllError);
+}
+
+TEST_CASE("conll: CRLF lines, blank lines with spaces, tabs between columns", "[conll]") {
+  const std::string text = "Anna\tNNP\tB-PER\r\nsmiled VBD O\r\n   \r\nBerlin NNP B-LOC\r\n";
+  const std::vector<GoldDocument> docs = newsgraph::parse_conll(text, "inline");
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].text == "Anna smiled\nBerlin");
+  const std::vector<LabeledSpan> expected{span(0, 4, EntityLabel::PER), span(12, 18, EntityLabel::LOC)};
+  CHECK(docs[0].spans == expected);
+}

@@ -1,0 +1,258 @@
+#include "newsgraph/tagger.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "newsgraph/conll.hpp"
+#include "newsgraph/eval_ner.hpp"
+#include "test_support.hpp"
+
+using newsgraph::BilouPosition;
+using newsgraph::EntityLabel;
+using newsgraph::ModelError;
+using newsgraph::NerTag;
+using newsgraph::PerceptronTagger;
+using newsgraph::TaggedSpan;
+using newsgraph::TrainingDocument;
+
+namespace {
+
+const std::string kDir = std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/data/conll/";
+
+std::vector<TrainingDocument> tiny_corpus() {
+  std::vector<TrainingDocument> docs;
+  for (const newsgraph::GoldDocument& d : newsgraph::read_conll(kDir + "tiny_train.conll")) {
+    docs.push_back(newsgraph::make_training_document(d));
+  }
+  return docs;
+}
+
+newsgraph::TrainingOptions small_options(std::uint64_t seed = 7) {
+  newsgraph::TrainingOptions o;
+  o.hash_bits = 16;
+  o.max_epochs = 12;
+  o.seed = seed;
+  o.min_weight = 0;  // a corpus this small leaves every weight small
+  return o;
+}
+
+/// One model trained on the tiny corpus, shared by the tests that only read it.
+const PerceptronTagger& tiny_model() {
+  static const PerceptronTagger model = [] {
+    const std::vector<TrainingDocument> docs = tiny_corpus();
+    return PerceptronTagger::train(docs, docs, *newsgraph::testing::knowledge(), small_options());
+  }();
+  return model;
+}
+
+/// (surface, label) of every entity the model finds in `text`.
+std::vector<std::pair<std::string, EntityLabel>> entities(const PerceptronTagger& model,
+                                                          const std::string& text) {
+  const newsgraph::Segmentation seg = newsgraph::segment(text);
+  std::vector<std::pair<std::string, EntityLabel>> out;
+  for (const TaggedSpan& s : model.tag(text, seg, *newsgraph::testing::knowledge())) {
+    const std::size_t b = static_cast<std::size_t>(seg.tokens[s.first_token].text.data() - text.data());
+    const std::size_t e = static_cast<std::size_t>(seg.tokens[s.last_token - 1].text.data() - text.data()) +
+                          seg.tokens[s.last_token - 1].text.size();
+    out.emplace_back(text.substr(b, e - b), s.label);
+  }
+  return out;
+}
+
+std::string temp_path(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("newsgraph_tagger_test_" + name)).string();
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+bool valid_bilou(const std::vector<NerTag>& tags) {
+  NerTag prev = NerTag::O;
+  for (NerTag t : tags) {
+    if (!newsgraph::is_valid_transition(prev, t)) return false;
+    prev = t;
+  }
+  return prev == NerTag::O || newsgraph::tag_position(prev) == BilouPosition::L ||
+         newsgraph::tag_position(prev) == BilouPosition::U;
+}
+
+}  // namespace
+
+TEST_CASE("tagger: tag set, BILOU transitions and spans", "[tagger]") {
+  CHECK(newsgraph::make_tag(BilouPosition::B, EntityLabel::ORG) == NerTag::B_ORG);
+  CHECK(newsgraph::make_tag(BilouPosition::U, EntityLabel::MISC) == NerTag::U_MISC);
+  CHECK(newsgraph::to_string(NerTag::L_LOC) == "L-LOC");
+  CHECK(newsgraph::tag_label(NerTag::I_PER) == EntityLabel::PER);
+  CHECK(newsgraph::to_entity_type(EntityLabel::LOC) == newsgraph::EntityType::Place);
+  CHECK_FALSE(newsgraph::to_entity_type(EntityLabel::MISC).has_value());
+  CHECK(newsgraph::entity_label_from_string("ORG") == EntityLabel::ORG);
+
+  CHECK(newsgraph::is_valid_transition(NerTag::O, NerTag::B_PER));
+  CHECK(newsgraph::is_valid_transition(NerTag::B_PER, NerTag::I_PER));
+  CHECK(newsgraph::is_valid_transition(NerTag::I_PER, NerTag::L_PER));
+  CHECK(newsgraph::is_valid_transition(NerTag::L_PER, NerTag::U_LOC));
+  CHECK_FALSE(newsgraph::is_valid_transition(NerTag::O, NerTag::I_PER));
+  CHECK_FALSE(newsgraph::is_valid_transition(NerTag::B_PER, NerTag::O));
+  CHECK_FALSE(newsgraph::is_valid_transition(NerTag::B_PER, NerTag::L_ORG));
+  CHECK_FALSE(newsgraph::is_valid_transition(NerTag::U_ORG, NerTag::L_ORG));
+
+  const std::vector<TaggedSpan> spans{
+      {EntityLabel::PER, 0, 2}, {EntityLabel::LOC, 3, 4}, {EntityLabel::ORG, 4, 7}};
+  const std::vector<NerTag> tags = newsgraph::tags_from_spans(8, spans);
+  const std::vector<NerTag> expected{NerTag::B_PER, NerTag::L_PER, NerTag::O,     NerTag::U_LOC,
+                                     NerTag::B_ORG, NerTag::I_ORG, NerTag::L_ORG, NerTag::O};
+  CHECK(tags == expected);
+  CHECK(newsgraph::spans_from_tags(tags) == spans);
+}
+
+TEST_CASE("tagger: learns a small corpus", "[tagger]") {
+  const PerceptronTagger& model = tiny_model();
+  const std::vector<TrainingDocument> docs = tiny_corpus();
+  for (const TrainingDocument& d : docs) {
+    const std::vector<NerTag> tags = model.tag_tokens(*d.text, d.seg, *newsgraph::testing::knowledge());
+    CHECK(tags == d.gold);
+  }
+  // Known names in a sentence it has not seen.
+  const auto found = entities(model, "Maria Lindqvist visited Vellmar on Friday .");
+  const std::vector<std::pair<std::string, EntityLabel>> expected{{"Maria Lindqvist", EntityLabel::PER},
+                                                                  {"Vellmar", EntityLabel::LOC}};
+  CHECK(found == expected);
+  CHECK(model.nonzero_rows() > 0);
+}
+
+TEST_CASE("tagger: output is always a valid BILOU sequence", "[tagger]") {
+  const PerceptronTagger& model = tiny_model();
+  const auto& kb = *newsgraph::testing::knowledge();
+  for (const std::string& text :
+       {std::string(""), std::string("Okafor"), std::string("Harbour Union Harbour Union Harbour ."),
+        std::string("BRANTEX OSLANDIA VELLMAR 1996\nLindqvist Okafor Jonas Maria , Brantex Union ."),
+        std::string("The Harbour\nUnion said so. Lindqvist! Okafor? “Vellmar” – Oslandia…")}) {
+    INFO(text);
+    const newsgraph::Segmentation seg = newsgraph::segment(text);
+    const std::vector<NerTag> tags = model.tag_tokens(text, seg, kb);
+    REQUIRE(tags.size() == seg.tokens.size());
+    CHECK(valid_bilou(tags));
+    // No entity crosses a sentence boundary.
+    for (const TaggedSpan& s : model.tag(text, seg, kb)) {
+      bool inside = false;
+      for (const newsgraph::Sentence& sent : seg.sentences) {
+        inside = inside || (s.first_token >= sent.first_token && s.last_token <= sent.last_token);
+      }
+      CHECK(inside);
+    }
+  }
+}
+
+TEST_CASE("tagger: save and load give the same bytes and the same tags", "[tagger]") {
+  const PerceptronTagger& model = tiny_model();
+  const std::string path = temp_path("roundtrip.bin");
+  model.save(path);
+  const PerceptronTagger loaded = PerceptronTagger::load(path);
+  CHECK(loaded.serialize() == model.serialize());
+  CHECK(loaded.hash_bits() == 16);
+  CHECK(loaded.nonzero_rows() == model.nonzero_rows());
+  for (const char* text : {"Lindqvist met Okafor in Oslandia .", "Brantex and the Harbour Union ."}) {
+    CHECK(entities(loaded, text) == entities(model, text));
+  }
+  std::remove(path.c_str());
+}
+
+TEST_CASE("tagger: training is deterministic for a seed", "[tagger]") {
+  const std::vector<TrainingDocument> docs = tiny_corpus();
+  const auto& kb = *newsgraph::testing::knowledge();
+  const std::string a = PerceptronTagger::train(docs, docs, kb, small_options(3)).serialize();
+  const std::string b = PerceptronTagger::train(docs, docs, kb, small_options(3)).serialize();
+  CHECK(a == b);
+  // Without dev documents training runs every epoch and still learns the corpus.
+  newsgraph::TrainingOptions no_dev = small_options(3);
+  const PerceptronTagger model = PerceptronTagger::train(docs, {}, kb, no_dev);
+  for (const TrainingDocument& d : docs) CHECK(model.tag_tokens(*d.text, d.seg, kb) == d.gold);
+}
+
+TEST_CASE("tagger: unusable model files give a one-line ModelError naming the file", "[tagger]") {
+  const std::string good = tiny_model().serialize();
+  const std::string path = temp_path("broken.bin");
+
+  SECTION("missing file") {
+    CHECK_THROWS_WITH(PerceptronTagger::load(temp_path("does-not-exist.bin")),
+                      Catch::Contains("does-not-exist.bin") && Catch::Contains("cannot open"));
+  }
+  SECTION("truncated") {
+    for (std::size_t keep :
+         {std::size_t{0}, std::size_t{5}, std::size_t{20}, good.size() / 2, good.size() - 1}) {
+      write_bytes(path, good.substr(0, keep));
+      CHECK_THROWS_AS(PerceptronTagger::load(path), ModelError);
+    }
+    write_bytes(path, good.substr(0, good.size() / 2));
+    CHECK_THROWS_WITH(PerceptronTagger::load(path), Catch::Contains(path) && Catch::Contains("truncated"));
+  }
+  SECTION("a flipped byte in the weights fails the checksum") {
+    std::string bad = good;
+    bad[bad.size() - 20] = static_cast<char>(bad[bad.size() - 20] ^ 0x10);
+    write_bytes(path, bad);
+    CHECK_THROWS_WITH(PerceptronTagger::load(path), Catch::Contains(path) && Catch::Contains("checksum"));
+  }
+  SECTION("wrong magic") {
+    std::string bad = good;
+    bad[0] = 'X';
+    write_bytes(path, bad);
+    CHECK_THROWS_WITH(PerceptronTagger::load(path), Catch::Contains("bad magic"));
+  }
+  SECTION("wrong format version") {
+    std::string bad = good;
+    bad[8] = static_cast<char>(bad[8] + 1);  // the version follows the 8-byte magic
+    write_bytes(path, bad);
+    CHECK_THROWS_WITH(PerceptronTagger::load(path), Catch::Contains("format version"));
+  }
+  SECTION("wrong feature templates") {
+    std::string bad = good;
+    bad[12] = static_cast<char>(bad[12] + 1);
+    write_bytes(path, bad);
+    CHECK_THROWS_WITH(PerceptronTagger::load(path), Catch::Contains("feature templates"));
+  }
+  SECTION("trailing garbage") {
+    write_bytes(path, good + "x");
+    CHECK_THROWS_AS(PerceptronTagger::load(path), ModelError);
+  }
+  SECTION("messages are one line") {
+    write_bytes(path, good.substr(0, 30));
+    try {
+      PerceptronTagger::load(path);
+      FAIL("no error");
+    } catch (const ModelError& e) {
+      CHECK(std::string(e.what()).find('\n') == std::string::npos);
+    }
+  }
+  std::remove(path.c_str());
+}
+
+TEST_CASE("tagger: tags the same from several threads", "[tagger]") {
+  const PerceptronTagger& model = tiny_model();
+  const std::string text =
+      "Lindqvist met Okafor in Oslandia . The Harbour Union and Brantex agreed in Vellmar .";
+  const auto expected = entities(model, text);
+  std::vector<std::vector<std::pair<std::string, EntityLabel>>> results(4);
+  std::vector<std::thread> threads;
+  for (auto& r : results) {
+    threads.emplace_back([&r, &model, &text] {
+      for (int k = 0; k < 20; ++k) r = entities(model, text);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const auto& r : results) CHECK(r == expected);
+}
+
+TEST_CASE("tagger: evaluate_tagger scores the model on CoNLL documents", "[tagger]") {
+  const std::vector<newsgraph::GoldDocument> docs = newsgraph::read_conll(kDir + "tiny_train.conll");
+  const newsgraph::NerScores scores =
+      newsgraph::evaluate_tagger(docs, tiny_model(), *newsgraph::testing::knowledge());
+  CHECK(scores.micro().f1() == Approx(1.0));
+  CHECK(scores.micro().gold == 30);
+}
