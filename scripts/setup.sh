@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs every Debian package newsgraph needs to build, test and run its demo.
+# Installs every Debian package newsgraph needs to build, test, run its demo and its benchmark.
 # Idempotent: packages already present are skipped, so a second run does nothing.
 # Works as root or through sudo.
 set -euo pipefail
@@ -12,6 +12,7 @@ packages=(
   graphviz
   python3 python3-networkx
   nodejs
+  time
 )
 
 missing=()
