@@ -126,6 +126,13 @@ std::string to_utf8(const icu::UnicodeString& u) {
 
 /// Lower case for any script; ASCII input takes a fast path, and input too long for ICU
 /// (never a list entry) is lowered in its ASCII letters only.
+/// True when `s` is ASCII without capitals: lower() would return it unchanged.
+bool is_lower_ascii(std::string_view s) {
+  for (char c : s)
+    if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 std::string lower(std::string_view s) {
   if (is_ascii(s) || s.size() > kMaxIcuBytes) {
     std::string out(s);
@@ -1104,13 +1111,18 @@ const LexiconEntry* Knowledge::entity(std::string_view phrase) const {
 
 std::size_t Knowledge::max_entity_tokens() const { return impl_->max_entity_tokens; }
 
-bool Knowledge::is_title(std::string_view phrase) const { return impl_->titles.contains(lower(phrase)); }
+bool Knowledge::is_title(std::string_view phrase) const {
+  return is_lower_ascii(phrase) ? impl_->titles.contains(phrase) : impl_->titles.contains(lower(phrase));
+}
 std::size_t Knowledge::max_title_tokens() const { return impl_->max_title_tokens; }
 bool Knowledge::is_title_modifier(std::string_view word) const {
-  return impl_->title_modifiers.contains(lower(word));
+  return is_lower_ascii(word) ? impl_->title_modifiers.contains(word)
+                              : impl_->title_modifiers.contains(lower(word));
 }
 
-bool Knowledge::is_org_head(std::string_view word) const { return impl_->org_heads.contains(lower(word)); }
+bool Knowledge::is_org_head(std::string_view word) const {
+  return is_lower_ascii(word) ? impl_->org_heads.contains(word) : impl_->org_heads.contains(lower(word));
+}
 bool Knowledge::is_org_suffix(std::string_view word) const { return impl_->org_suffixes.contains(word); }
 
 const std::string* Knowledge::demonym(std::string_view word) const {
@@ -1133,7 +1145,7 @@ bool Knowledge::is_never_entity(std::string_view word) const { return impl_->nev
 bool Knowledge::is_place_prefix(std::string_view word) const { return impl_->place_prefixes.contains(word); }
 
 bool Knowledge::is_place_head(std::string_view word) const {
-  return impl_->place_heads.contains(lower(word));
+  return is_lower_ascii(word) ? impl_->place_heads.contains(word) : impl_->place_heads.contains(lower(word));
 }
 
 std::string Knowledge::fold(std::string_view name) const {

@@ -23,9 +23,12 @@
 #include "newsgraph/ner.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <unordered_set>
 
+#include "newsgraph/tagger.hpp"
 #include "text_util.hpp"
 
 namespace newsgraph {
@@ -50,6 +53,35 @@ bool is_speech_verb(std::string_view w) {
   return verbs.count(w) != 0;
 }
 
+// A headline: no closing punctuation and mostly capitalised words. A news sentence full of
+// names looks title-cased too, but ends with a period.
+bool is_headline(const Segmentation& seg, const Sentence& s) {
+  if (s.last_token == s.first_token) return false;
+  const std::string_view last = seg.tokens[s.last_token - 1].text;
+  if (last == "." || last == "!" || last == "…" || last == "”" || last == "\"" || last == ")" ||
+      last == ":" || last == ";" || last == ",")
+    return false;
+  std::size_t words = 0, caps = 0;
+  for (std::size_t i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = seg.tokens[i];
+    if (t.kind != TokenKind::Word || t.text.size() <= 3) continue;
+    ++words;
+    if (is_capitalized(t.text)) ++caps;
+  }
+  return words >= 3 && caps * 5 >= words * 3;
+}
+
+// A sentence written in capitals ("WHO WAS OSCAR?"): its capitals say nothing about names.
+bool is_shouting(const Segmentation& seg, const Sentence& s) {
+  std::size_t words = 0, caps = 0;
+  for (std::size_t i = s.first_token; i < s.last_token; ++i) {
+    if (seg.tokens[i].kind != TokenKind::Word) continue;
+    ++words;
+    if (is_all_caps(seg.tokens[i].text)) ++caps;
+  }
+  return caps >= 2 && caps * 5 >= words * 3;
+}
+
 struct Detector {
   std::string_view text;
   const Segmentation& seg;
@@ -64,7 +96,41 @@ struct Detector {
     return t.kind == TokenKind::Word && is_capitalized(t.text) && !kb.is_never_entity(t.text);
   }
 
-  bool common(std::size_t i) const { return kb.is_common_word(text::ascii_lower(tok(i).text)); }
+  // Per-token caches, filled on first use: the lower-case word and whether the dictionary
+  // lists it, and the longest title starting at the token (up to its sentence's end).
+  mutable std::vector<std::string> lower_cache;
+  mutable std::vector<std::int8_t> common_cache;
+  mutable std::vector<std::int16_t> title_cache;
+
+  const std::string& lower(std::size_t i) const {
+    if (lower_cache.empty()) lower_cache.resize(seg.tokens.size());
+    std::string& l = lower_cache[i];
+    if (l.empty() && !tok(i).text.empty()) l = text::ascii_lower(tok(i).text);
+    return l;
+  }
+
+  bool common(std::size_t i) const {
+    if (common_cache.empty()) common_cache.assign(seg.tokens.size(), -1);
+    if (common_cache[i] < 0) common_cache[i] = kb.is_common_word(lower(i)) ? 1 : 0;
+    return common_cache[i] == 1;
+  }
+
+  // The longest phrase of [pos, pos + longest) that `known` accepts, in tokens; 0 if none. The
+  // tokens are joined once and the lookups view prefixes of that one string.
+  template <typename Known>
+  std::size_t longest_phrase(std::size_t pos, std::size_t longest, bool lowered, Known known) const {
+    std::string joined;
+    std::size_t ends[32];
+    longest = std::min<std::size_t>(longest, 32);
+    for (std::size_t k = 0; k < longest; ++k) {
+      if (k > 0) joined += ' ';
+      joined += lowered ? std::string_view(lower(pos + k)) : tok(pos + k).text;
+      ends[k] = joined.size();
+    }
+    for (std::size_t len = longest; len >= 1; --len)
+      if (known(std::string_view(joined.data(), ends[len - 1]))) return len;
+    return 0;
+  }
 
   std::string_view slice(std::size_t first, std::size_t last) const {
     const char* b = tok(first).text.data();
@@ -72,7 +138,7 @@ struct Detector {
     return {b, static_cast<std::size_t>(e - b)};
   }
 
-  void emit(EntityType type, std::size_t first, std::size_t last, const LexiconEntry* known,
+  void emit(EntityType type, std::size_t first, std::size_t last, const LexiconEntry* known, MentionCue cue,
             std::string title = {}, Span title_span = {}) {
     if (type == EntityType::Person && kb.demonym(slice(first, last)) != nullptr) return;  // "Austrian said"
     Mention m;
@@ -84,34 +150,48 @@ struct Detector {
     m.title = std::move(title);
     m.title_span = title_span;
     m.known = known;
+    m.cue = cue;
     mentions.push_back(std::move(m));
     for (std::size_t i = first; i < last; ++i) covered[i] = 1;
   }
 
   // Longest gazetteer phrase starting at `pos` within [pos, limit), in tokens; 0 if none.
   std::size_t match_entity(std::size_t pos, std::size_t limit, const LexiconEntry** out) const {
-    const std::size_t longest = std::min(kb.max_entity_tokens(), limit - pos);
-    for (std::size_t len = longest; len >= 1; --len) {
-      if (!cap_word(pos) && !is_all_caps(tok(pos).text)) break;
-      if (const LexiconEntry* e = kb.entity(text::join_tokens(seg, pos, pos + len))) {
-        *out = e;
-        return len;
-      }
-    }
-    return 0;
+    if (!cap_word(pos) && !is_all_caps(tok(pos).text)) return 0;
+    const LexiconEntry* found = nullptr;
+    const std::size_t len =
+        longest_phrase(pos, std::min(kb.max_entity_tokens(), limit - pos), false,
+                       [&](std::string_view phrase) { return (found = kb.entity(phrase)); });
+    if (len > 0) *out = found;
+    return len;
   }
 
   // Longest title at `pos` (title modifiers followed by a title), in tokens; 0 if none.
   std::size_t match_title(std::size_t pos, std::size_t limit) const {
+    if (pos >= limit) return 0;
+    if (title_cache.empty()) title_cache.assign(seg.tokens.size(), -1);
+    std::int16_t& cached = title_cache[pos];
+    if (cached < 0) cached = static_cast<std::int16_t>(match_title_uncached(pos, sentence_end(pos)));
+    if (pos + static_cast<std::size_t>(cached) <= limit) return static_cast<std::size_t>(cached);
+    return match_title_uncached(pos, limit);  // the longest title runs past `limit`: a shorter one may fit
+  }
+
+  std::size_t match_title_uncached(std::size_t pos, std::size_t limit) const {
     std::size_t mods = 0;
-    while (pos + mods < limit && kb.is_title_modifier(text::ascii_lower(tok(pos + mods).text))) ++mods;
+    while (pos + mods < limit && kb.is_title_modifier(lower(pos + mods))) ++mods;
     for (std::size_t start = pos; start <= pos + mods && start < limit; ++start) {
-      const std::size_t longest = std::min(kb.max_title_tokens(), limit - start);
-      for (std::size_t len = longest; len >= 1; --len) {
-        if (kb.is_title(text::join_tokens_lower(seg, start, start + len))) return start - pos + len;
-      }
+      const std::size_t len = longest_phrase(start, std::min(kb.max_title_tokens(), limit - start), true,
+                                             [&](std::string_view phrase) { return kb.is_title(phrase); });
+      if (len > 0) return start - pos + len;
     }
     return 0;
+  }
+
+  // The end of the sentence holding token `i`.
+  std::size_t sentence_end(std::size_t i) const {
+    auto it = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), i,
+                               [](std::size_t t, const Sentence& s) { return t < s.first_token; });
+    return it == seg.sentences.begin() ? seg.tokens.size() : std::prev(it)->last_token;
   }
 
   // An organization phrase starting at `pos`: the furthest organization head or corporate
@@ -207,34 +287,8 @@ struct Detector {
     return npos;
   }
 
-  // A sentence written in capitals ("WHO WAS OSCAR?"): its capitals say nothing about names.
-  bool shouting(const Sentence& s) const {
-    std::size_t words = 0, caps = 0;
-    for (std::size_t i = s.first_token; i < s.last_token; ++i) {
-      if (tok(i).kind != TokenKind::Word) continue;
-      ++words;
-      if (is_all_caps(tok(i).text)) ++caps;
-    }
-    return caps >= 2 && caps * 5 >= words * 3;
-  }
-
-  // A headline: no closing punctuation and mostly capitalised words. A news sentence full of
-  // names looks title-cased too, but ends with a period.
-  bool headline(const Sentence& s) const {
-    if (s.last_token == s.first_token) return false;
-    const std::string_view last = tok(s.last_token - 1).text;
-    if (last == "." || last == "!" || last == "…" || last == "”" || last == "\"" || last == ")" ||
-        last == ":" || last == ";" || last == ",")
-      return false;
-    std::size_t words = 0, caps = 0;
-    for (std::size_t i = s.first_token; i < s.last_token; ++i) {
-      const Token& t = tok(i);
-      if (t.kind != TokenKind::Word || t.text.size() <= 3) continue;
-      ++words;
-      if (is_capitalized(t.text)) ++caps;
-    }
-    return words >= 3 && caps * 5 >= words * 3;
-  }
+  bool shouting(const Sentence& s) const { return is_shouting(seg, s); }
+  bool headline(const Sentence& s) const { return is_headline(seg, s); }
 
   void chunk(std::size_t a, std::size_t b, const Sentence& s, bool in_headline) {
     std::size_t pos = a;
@@ -268,7 +322,7 @@ struct Detector {
       // 1. multi-token gazetteer phrase
       std::size_t len = match_entity(pos, b, &known);
       if (len >= 2) {
-        emit(known->type, pos, pos + len, known);
+        emit(known->type, pos, pos + len, known, MentionCue::Gazetteer);
         if (title_first != npos) title_last = pos + len;  // "Chairman of the Joint Chiefs of Staff"
         pos += len;
         continue;
@@ -292,7 +346,7 @@ struct Detector {
           const LexiconEntry* inner = nullptr;
           const std::size_t il = cap_word(i) ? match_entity(i, pos + tl, &inner) : 0;
           if (il > 0 && inner->type == EntityType::Organization) {
-            emit(EntityType::Organization, i, i + il, inner);
+            emit(EntityType::Organization, i, i + il, inner, MentionCue::Gazetteer);
             i += il;
           } else {
             ++i;
@@ -309,7 +363,7 @@ struct Detector {
       }
       if (kb.demonym(w) != nullptr) {
         if (std::size_t ol = match_org(pos, b); ol > 0 && !in_headline) {
-          emit(EntityType::Organization, pos, pos + ol, nullptr);
+          emit(EntityType::Organization, pos, pos + ol, nullptr, MentionCue::OrgHead);
           pos += ol;
         } else {
           ++pos;
@@ -318,7 +372,7 @@ struct Detector {
       }
       // 4. organization phrase
       if (std::size_t ol = match_org(pos, b); ol > 0 && !in_headline) {
-        emit(EntityType::Organization, pos, pos + ol, nullptr);
+        emit(EntityType::Organization, pos, pos + ol, nullptr, MentionCue::OrgHead);
         if (title_first != npos) title_last = pos + ol;
         pos += ol;
         continue;
@@ -330,18 +384,19 @@ struct Detector {
         if (!person_first) {
           if (pos + 1 < b && cap_word(pos + 1) && kb.is_place_head(tok(pos + 1).text) &&
               known->type == EntityType::Place) {
-            emit(EntityType::Place, pos, pos + 2, nullptr);  // "Moscow River", "Tiananmen Square"
+            emit(EntityType::Place, pos, pos + 2, nullptr,
+                 MentionCue::Gazetteer);  // "Moscow River", "Tiananmen Square"
             pos += 2;
             continue;
           }
           if (const std::size_t tail = unknown_name_after(pos + 1, b);
               tail > 0 && known->type == EntityType::Place) {
             // "Paris Saint-Germain", "Manchester United": an organization named after a place
-            emit(EntityType::Organization, pos, pos + 1 + tail, nullptr);
+            emit(EntityType::Organization, pos, pos + 1 + tail, nullptr, MentionCue::Guess);
             pos += 1 + tail;
             continue;
           }
-          emit(known->type, pos, pos + 1, known);
+          emit(known->type, pos, pos + 1, known, MentionCue::Gazetteer);
           if (title_first != npos && known->type == EntityType::Organization) title_last = pos + 1;
           ++pos;
           continue;
@@ -361,7 +416,8 @@ struct Detector {
       // it): "Lord of the Rings" names no person.
       if (title_first != npos && title_last != pos) clear_title();
       if ((kb.is_given_name(w) && pl > 1) || title_first != npos) {
-        emit(EntityType::Person, pos, pos + pl, nullptr, title, title_span());
+        emit(EntityType::Person, pos, pos + pl, nullptr,
+             title_first != npos ? MentionCue::Title : MentionCue::GivenName, title, title_span());
         clear_title();
         pos += pl;
         continue;
@@ -369,7 +425,7 @@ struct Detector {
       // 7. unknown names
       if (pl == 1) {
         if (is_all_caps(w) && w.size() <= 6 && !common(pos)) {
-          emit(EntityType::Organization, pos, pos + 1, nullptr);
+          emit(EntityType::Organization, pos, pos + 1, nullptr, MentionCue::Guess);
         }
         ++pos;  // a lone unknown word waits for the second pass
         continue;
@@ -385,11 +441,13 @@ struct Detector {
         place_word = place_word || (e != nullptr && e->type == EntityType::Place);
       }
       if (kb.is_place_prefix(w) || kb.is_place_head(tok(pos + pl - 1).text)) {
-        emit(EntityType::Place, pos, pos + pl, nullptr);  // "Fort Lauderdale", "Vostochny Cosmodrome"
+        emit(EntityType::Place, pos, pos + pl, nullptr,
+             MentionCue::Guess);  // "Fort Lauderdale", "Vostochny Cosmodrome"
       } else if (place_word) {
-        emit(EntityType::Organization, pos, pos + pl, nullptr);  // "Inter Miami", "Real Madrid"
+        emit(EntityType::Organization, pos, pos + pl, nullptr,
+             MentionCue::Guess);  // "Inter Miami", "Real Madrid"
       } else if (!dictionary_word) {
-        emit(EntityType::Person, pos, pos + pl, nullptr);
+        emit(EntityType::Person, pos, pos + pl, nullptr, MentionCue::Guess);
       }
       pos += pl;
     }
@@ -457,17 +515,21 @@ struct Detector {
       for (std::size_t i = s.first_token; i < s.last_token; ++i) {
         if (covered[i] || !cap_word(i)) continue;
         std::size_t found = 0;
+        bool surname = false;
         for (std::size_t len = std::min<std::size_t>(3, s.last_token - i); len >= 1 && !found; --len) {
           bool free = true;
           for (std::size_t k = i; k < i + len; ++k) free = free && !covered[k];
-          if (free && name_tails.count(text::join_tokens(seg, i, i + len))) found = len;
+          if (free && name_tails.count(text::join_tokens(seg, i, i + len))) {
+            found = len;
+            surname = true;
+          }
         }
         if (found == 0 && !common(i) && !sentence_initial(i, s) && i + 1 < s.last_token &&
             is_speech_verb(tok(i + 1).text) && !headline(s)) {
           found = 1;
         }
         if (found > 0) {
-          emit(EntityType::Person, i, i + found, nullptr);
+          emit(EntityType::Person, i, i + found, nullptr, surname ? MentionCue::Surname : MentionCue::Guess);
           i += found - 1;
         }
       }
@@ -476,13 +538,62 @@ struct Detector {
   }
 };
 
+// Hyphenated compounds are one word to a reader ("Mercedes-Benz", "Ohio-based"). A mention
+// that ends inside one grows over the rest of it when the rest is capitalised and no other
+// mention holds it ("Tyler" + "-Sharman"); it is marked attached when the rest is lower case
+// ("Ohio" of "Ohio-based"); two names joined by a hyphen ("Russia-Ukraine") stay two mentions.
+void settle_compounds(std::vector<Mention>& mentions, std::string_view text, const Segmentation& seg) {
+  const auto& t = seg.tokens;
+  std::vector<std::size_t> owner(t.size(), npos);
+  for (std::size_t k = 0; k < mentions.size(); ++k)
+    for (std::size_t i = mentions[k].first_token; i < mentions[k].last_token; ++i) owner[i] = k;
+  auto glued_hyphen = [&](std::size_t h) {  // token h is a hyphen touching both neighbours
+    return h > 0 && h + 1 < t.size() && (t[h].text == "-" || t[h].text == "‑") && !t[h].space_before &&
+           !t[h + 1].space_before;
+  };
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    Mention& m = mentions[k];
+    bool grown = false;
+    while (m.first_token >= 2 && glued_hyphen(m.first_token - 1)) {
+      const std::size_t part = m.first_token - 2;
+      if (t[part].kind != TokenKind::Word) break;
+      if (text::is_lowercase_word(t[part].text)) {
+        m.attached = true;
+        break;
+      }
+      if (owner[part] != npos) break;
+      m.first_token = part;
+      grown = true;
+    }
+    while (m.last_token + 1 < t.size() && glued_hyphen(m.last_token)) {
+      const std::size_t part = m.last_token + 1;
+      if (t[part].kind != TokenKind::Word && t[part].kind != TokenKind::Number) break;
+      if (!text::is_capitalized(t[part].text)) {
+        m.attached = true;
+        break;
+      }
+      if (owner[part] != npos) break;
+      m.last_token = part + 1;
+      grown = true;
+    }
+    if (!grown) continue;
+    for (std::size_t i = m.first_token; i < m.last_token; ++i) owner[i] = k;
+    m.span = {t[m.first_token].span.begin, t[m.last_token - 1].span.end};
+    const char* b = t[m.first_token].text.data();
+    const char* e = t[m.last_token - 1].text.data() + t[m.last_token - 1].text.size();
+    m.text.assign(b, static_cast<std::size_t>(e - b));
+    m.known = nullptr;
+  }
+  (void)text;
+}
+
 }  // namespace
 
 RuleMentionDetector::RuleMentionDetector(std::shared_ptr<const Knowledge> knowledge)
     : kb_(std::move(knowledge)) {}
 
 std::vector<Mention> RuleMentionDetector::detect(std::string_view text, const Segmentation& seg) const {
-  Detector d{text, seg, *kb_, {}, std::vector<char>(seg.tokens.size(), 0)};
+  Detector d{text, seg, *kb_, {}, std::vector<char>(seg.tokens.size(), 0), {}, {}, {}};
   d.first_pass();
   d.second_pass();
   std::sort(d.mentions.begin(), d.mentions.end(),
@@ -494,6 +605,109 @@ std::vector<Mention> RuleMentionDetector::detect(std::string_view text, const Se
     if (!out.empty() && m.span.begin < out.back().span.end) continue;
     out.push_back(std::move(m));
   }
+  settle_compounds(out, text, seg);
+  return out;
+}
+
+}  // namespace newsgraph
+
+namespace newsgraph {
+
+TaggedMentionDetector::TaggedMentionDetector(std::shared_ptr<const Knowledge> knowledge,
+                                             std::shared_ptr<const PerceptronTagger> tagger)
+    : kb_(std::move(knowledge)), tagger_(std::move(tagger)), rules_(kb_) {}
+
+std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const Segmentation& seg) const {
+  const std::vector<Mention> rule = rules_.detect(text, seg);
+  const std::vector<TaggedSpan> tagged = tagger_->tag(text, seg, *kb_);
+
+  std::vector<Mention> out;
+  out.reserve(tagged.size() + rule.size());
+  std::vector<char> blocked(seg.tokens.size(), 0);  // words of a mention or of a MISC name
+  std::vector<char> title_case_headline(seg.tokens.size(), 0);
+  for (const Sentence& s : seg.sentences) {
+    if (is_headline(seg, s) && !is_shouting(seg, s))
+      std::fill(title_case_headline.begin() + static_cast<std::ptrdiff_t>(s.first_token),
+                title_case_headline.begin() + static_cast<std::ptrdiff_t>(s.last_token), 1);
+  }
+  auto title_words_only = [&](const TaggedSpan& t) {
+    for (std::size_t i = t.first_token; i < t.last_token; ++i) {
+      const std::string lower = text::ascii_lower(seg.tokens[i].text);
+      if (!kb_->is_title(lower) && !kb_->is_title_modifier(lower)) return false;
+    }
+    return true;
+  };
+  // A long span of several dictionary words ("Russia Dismisses Ukraine Security Talks") in a
+  // title-case headline is a phrase; short names there ("Manchester United 2 Arsenal 1") stand.
+  auto headline_phrase = [&](const TaggedSpan& t) {
+    if (!title_case_headline[t.first_token] || t.last_token - t.first_token < 4) return false;
+    std::size_t dictionary = 0;
+    for (std::size_t i = t.first_token; i < t.last_token; ++i)
+      dictionary += kb_->is_common_word(text::ascii_lower(seg.tokens[i].text)) ? 1 : 0;
+    return dictionary >= 2;
+  };
+  std::size_t r = 0;  // rule mentions are sorted and do not overlap, like tagged spans
+  for (TaggedSpan t : tagged) {
+    const std::optional<EntityType> type = to_entity_type(t.label);
+    if (!type) {  // MISC: not a node, but it keeps rule guesses off its words
+      for (std::size_t i = t.first_token; i < t.last_token; ++i) blocked[i] = 1;
+      continue;
+    }
+    // "The West", "’s Military Committee": neither the article nor a possessive is part of a name
+    while (t.last_token > t.first_token + 1 &&
+           (seg.tokens[t.first_token].text == "The" || text::is_possessive(seg.tokens[t.first_token].text)))
+      ++t.first_token;
+    while (t.last_token > t.first_token + 1 && text::is_possessive(seg.tokens[t.last_token - 1].text))
+      --t.last_token;
+    if (text::is_possessive(seg.tokens[t.first_token].text)) continue;
+    // "Supreme Allied" of "Supreme Allied Commander": a piece of a title is no name
+    if (title_words_only(t)) continue;
+    if (headline_phrase(t)) continue;
+    while (r < rule.size() && rule[r].last_token <= t.first_token) ++r;
+    // A rule mention of the same words lends its title and gazetteer entry. Where the tagger
+    // took a title into the name ("President Donald Trump"), the rules' span, which ends at
+    // the same word and leaves the title out, replaces it; otherwise the tagger's span stands.
+    const Mention* same = nullptr;
+    for (std::size_t k = r; k < rule.size() && rule[k].first_token < t.last_token; ++k) {
+      const Mention& c = rule[k];
+      if (c.last_token != t.last_token) continue;
+      const bool exact = c.first_token == t.first_token;
+      const bool title_inside = c.first_token > t.first_token && c.title_span.end > c.title_span.begin &&
+                                c.title_span.begin <= seg.tokens[t.first_token].span.begin;
+      if (exact || title_inside) same = &c;
+    }
+    Mention m;
+    if (same != nullptr) {
+      m = *same;
+    } else {
+      m.first_token = t.first_token;
+      m.last_token = t.last_token;
+      m.span = {seg.tokens[t.first_token].span.begin, seg.tokens[t.last_token - 1].span.end};
+      const char* b = seg.tokens[t.first_token].text.data();
+      const char* e = seg.tokens[t.last_token - 1].text.data() + seg.tokens[t.last_token - 1].text.size();
+      m.text.assign(b, static_cast<std::size_t>(e - b));
+      m.known = kb_->entity(text::join_tokens(seg, t.first_token, t.last_token));
+    }
+    // A name right after a personal title ("Gen.", "Chairman of ...") is a person whatever
+    // the tagger's context suggests.
+    const bool titled_person =
+        same != nullptr && same->type == EntityType::Person && same->cue == MentionCue::Title;
+    m.type = titled_person ? EntityType::Person : *type;
+    m.cue = MentionCue::Tagger;
+    if (m.known != nullptr && m.known->type != m.type) m.known = nullptr;  // "Russia" the team
+    for (std::size_t i = m.first_token; i < m.last_token; ++i) blocked[i] = 1;
+    out.push_back(std::move(m));
+  }
+  // Names the tagger did not see at all, where the rules are sure of them.
+  for (const Mention& m : rule) {
+    bool free = true;
+    for (std::size_t i = m.first_token; i < m.last_token && free; ++i) free = !blocked[i];
+    if (!free || m.cue == MentionCue::Guess) continue;
+    out.push_back(m);
+  }
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span < b.span; });
+  for (Mention& m : out) m.attached = false;  // decided afresh on the final spans
+  settle_compounds(out, text, seg);
   return out;
 }
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -10,13 +12,36 @@
 #include "newsgraph/relations.hpp"
 #include "newsgraph/resolve.hpp"
 #include "newsgraph/segment.hpp"
+#include "newsgraph/tagger.hpp"
 
 namespace newsgraph {
 
+std::string default_model_path() {
+  namespace fs = std::filesystem;
+  if (const char* env = std::getenv("NEWSGRAPH_MODEL"); env != nullptr && *env != '\0') return env;
+  std::vector<fs::path> candidates;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back(exe.parent_path() / "models" / "ner-en.bin");
+    candidates.push_back(exe.parent_path().parent_path() / "models" / "ner-en.bin");
+  }
+  candidates.push_back(fs::path(NEWSGRAPH_SOURCE_MODELS) / "ner-en.bin");
+  for (const fs::path& p : candidates)
+    if (fs::is_regular_file(p, ec)) return p.string();
+  return candidates.back().string();
+}
+
 Pipeline::Pipeline(PipelineConfig config)
-    : config_(std::move(config)),
-      kb_(Knowledge::load(config_.knowledge)),
-      detector_(std::make_unique<RuleMentionDetector>(kb_)) {}
+    : config_(std::move(config)), kb_(Knowledge::load(config_.knowledge)) {
+  if (config_.recognizer == Recognizer::Rules) {
+    detector_ = std::make_unique<RuleMentionDetector>(kb_);
+  } else {
+    const std::string path = config_.model_path.empty() ? default_model_path() : config_.model_path;
+    auto tagger = std::make_shared<const PerceptronTagger>(PerceptronTagger::load(path));
+    detector_ = std::make_unique<TaggedMentionDetector>(kb_, std::move(tagger));
+  }
+}
 
 ArticleResult Pipeline::extract(const Article& article) const {
   if (!is_valid_utf8(article.text)) {

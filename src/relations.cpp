@@ -684,6 +684,8 @@ struct Extractor {
   void finish() {
     std::vector<char> dropped(ents.mentions.size(), 0);
     for (std::size_t m : demonym_mentions) dropped[m] = 1;
+    for (std::size_t m = 0; m < ents.mentions.size(); ++m)
+      if (ents.mentions[m].attached) dropped[m] = 1;
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < ents.mentions.size(); ++i)
       if (!dropped[i]) order.push_back(i);
@@ -697,6 +699,26 @@ struct Extractor {
     for (Entity& e : ents.entities) e.mentions.clear();
     for (std::size_t i = 0; i < ents.mentions.size(); ++i)
       ents.entities[ents.mentions[i].entity].mentions.push_back(i);
+
+    // An entity left without mentions lives on only if a relation needs it.
+    std::vector<char> used(ents.entities.size(), 0);
+    for (const Relation& r : out) used[r.source] = used[r.target] = 1;
+    std::vector<std::size_t> renumber(ents.entities.size(), npos);
+    std::vector<Entity> kept;
+    for (std::size_t e = 0; e < ents.entities.size(); ++e) {
+      if (ents.entities[e].mentions.empty() && !used[e]) continue;
+      renumber[e] = kept.size();
+      kept.push_back(std::move(ents.entities[e]));
+    }
+    ents.entities = std::move(kept);
+    for (Mention& m : ents.mentions) m.entity = renumber[m.entity];
+    for (Entity& e : ents.entities) e.mentions.clear();
+    for (std::size_t i = 0; i < ents.mentions.size(); ++i)
+      ents.entities[ents.mentions[i].entity].mentions.push_back(i);
+    for (Relation& r : out) {
+      r.source = renumber[r.source];
+      r.target = renumber[r.target];
+    }
 
     auto key = [](const Relation& r) {
       return std::make_tuple(r.sentence.begin, r.source_span.begin, r.source_span.end, r.target_span.begin,

@@ -84,9 +84,11 @@ ArticleEntities resolve(std::string_view /*text*/, std::vector<Mention> mentions
   std::map<std::pair<EntityType, std::string>, std::size_t> by_key;
   std::vector<std::size_t> entity_of(n, static_cast<std::size_t>(-1));
   std::vector<std::vector<std::string>> entity_words;
+  // A name outside the gazetteer that is the last words of a person's full name is that
+  // person, whatever type its own context suggested ("Caine" after "Dan Caine").
   auto is_partial_person = [&](std::size_t i) {
     const Mention& m = out.mentions[i];
-    if (m.type != EntityType::Person) return false;
+    if (m.type != EntityType::Person && m.known != nullptr) return false;
     const auto& w = mention_words[i];
     for (std::size_t j = 0; j < n; ++j) {
       if (j == i || out.mentions[j].type != EntityType::Person) continue;
@@ -141,6 +143,7 @@ ArticleEntities resolve(std::string_view /*text*/, std::vector<Mention> mentions
     }
     if (count == 1) {
       entity_of[i] = match;
+      out.mentions[i].type = EntityType::Person;
     } else {
       const auto k = std::make_pair(out.mentions[i].type, key[i]);
       auto it = by_key.find(k);

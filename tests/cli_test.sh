@@ -464,5 +464,17 @@ expect_rc "random characters and control codes" 0
 run extract "$in/garbage.jsonl"
 expect_rc "extract of random characters" 0
 
+echo "# recognizers"
+run extract --model "$work/no-such-model.bin" "$jsonl"
+expect_error_line "missing model file" "$work/no-such-model.bin"
+printf 'NGNER but not really a model' >"$work/corrupt.bin"
+run extract --model "$work/corrupt.bin" "$jsonl"
+expect_error_line "corrupt model file" "$work/corrupt.bin"
+run extract --ner bogus "$jsonl"
+expect_rc "unknown --ner" 2
+run extract --ner rules "$jsonl"
+expect_rc "--ner rules needs no model" 0
+expect_stdout_contains "--ner rules finds mentions" '"mentions":[{'
+
 echo "# $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

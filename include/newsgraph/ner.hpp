@@ -1,6 +1,7 @@
 // Mention detection: spans of text that name a Person, Organization or Place.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,17 @@
 #include "newsgraph/types.hpp"
 
 namespace newsgraph {
+
+/// What found a mention, from the surest cue to a guess.
+enum class MentionCue : std::uint8_t {
+  Tagger,     ///< the trained tagger
+  Gazetteer,  ///< a known place or organization name
+  Title,      ///< a name right after a title ("Gen. Alexus Grynkewich")
+  GivenName,  ///< a given name and a surname
+  OrgHead,    ///< a name ending in an organization head or suffix ("... Committee", "... Inc.")
+  Surname,    ///< the last words of a person named in full elsewhere in the article
+  Guess,      ///< capitalisation and context alone
+};
 
 /// One mention of an entity. `span` covers the name only: no title ("Foreign Minister"),
 /// no possessive ("’s"), no leading article ("the"). Tokens [first_token, last_token).
@@ -26,6 +38,11 @@ struct Mention {
   /// The gazetteer entry the name matched, or nullptr. Points into the Knowledge, which
   /// must outlive the mention.
   const LexiconEntry* known = nullptr;
+  MentionCue cue = MentionCue::Guess;
+  /// Glued by a hyphen to a lower-case word ("Ohio-based", "ex-England", "U.S.-led"): the name
+  /// is a modifier there. It anchors relations ("Moscow-based X" -> based_in) but is not
+  /// listed among the article's mentions, so mention offsets stay on word boundaries.
+  bool attached = false;
   /// Index of the entity this mention resolves to (set by resolve()); npos until then.
   std::size_t entity = static_cast<std::size_t>(-1);
 };
@@ -48,6 +65,26 @@ class RuleMentionDetector final : public MentionDetector {
 
  private:
   std::shared_ptr<const Knowledge> kb_;
+};
+
+class PerceptronTagger;
+
+/// The trained tagger with the rules beside it. The tagger decides which spans are names and
+/// of which type (PER/ORG/LOC; MISC spans are not mentions and block rule mentions). The rules
+/// add what the tagger cannot know: the title before a person ("Foreign Minister"), the
+/// gazetteer entry of a name, and names the tagger missed entirely when the rules are sure of
+/// them (a name after a title, a gazetteer name, a given name with a surname, a surname named
+/// in full elsewhere in the article).
+class TaggedMentionDetector final : public MentionDetector {
+ public:
+  TaggedMentionDetector(std::shared_ptr<const Knowledge> knowledge,
+                        std::shared_ptr<const PerceptronTagger> tagger);
+  std::vector<Mention> detect(std::string_view text, const Segmentation& seg) const override;
+
+ private:
+  std::shared_ptr<const Knowledge> kb_;
+  std::shared_ptr<const PerceptronTagger> tagger_;
+  RuleMentionDetector rules_;
 };
 
 }  // namespace newsgraph

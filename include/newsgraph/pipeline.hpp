@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "newsgraph/document.hpp"
@@ -12,12 +13,27 @@
 
 namespace newsgraph {
 
+/// How mentions are found.
+enum class Recognizer {
+  Tagger,  ///< the trained tagger, with the rules for titles, gazetteer entries and sure names
+  Rules,   ///< the rules alone (no model file needed)
+};
+
 struct PipelineConfig {
   /// Worker threads over articles; 0 means one per core. The output never depends on it.
   unsigned threads = 0;
   /// Where the Debian data (iso-codes, tzdata, word list) is read from.
   KnowledgePaths knowledge;
+  Recognizer recognizer = Recognizer::Tagger;
+  /// The tagger's model file; empty means default_model_path().
+  std::string model_path;
 };
+
+/// Where the model is looked for when none is named: $NEWSGRAPH_MODEL if set; else
+/// models/ner-en.bin beside the executable or in its parent folder (build/newsgraph finds the
+/// repository's models/); else the source tree's models/ner-en.bin as configured at build time.
+/// Returns the first that exists, or the last candidate when none does (so the error names it).
+std::string default_model_path();
 
 /// Everything `build` produces: per-article results sorted by article id, the merge, the graph.
 struct BuildResult {

@@ -9,11 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "newsgraph/conll.hpp"
 #include "newsgraph/document.hpp"
+#include "newsgraph/eval_ner.hpp"
 #include "newsgraph/export.hpp"
 #include "newsgraph/export_json.hpp"
 #include "newsgraph/knowledge.hpp"
 #include "newsgraph/pipeline.hpp"
+#include "newsgraph/stats.hpp"
+#include "newsgraph/tagger.hpp"
 
 #ifndef NEWSGRAPH_VERSION
 #error "NEWSGRAPH_VERSION must be defined by the build"
@@ -40,6 +44,12 @@ struct KnowledgeOptions {
   newsgraph::KnowledgePaths paths;
 };
 
+/// How mentions are found: the trained tagger (default) or the rules alone, and the model file.
+struct RecognizerOptions {
+  std::string ner = "tagger";
+  std::string model;  ///< empty: newsgraph::default_model_path()
+};
+
 struct BuildOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> outputs;
@@ -47,13 +57,35 @@ struct BuildOptions {
   std::string mentions;
   unsigned threads = 0;
   KnowledgeOptions knowledge;
+  RecognizerOptions recognizer;
 };
 
 struct ExtractOptions {
   std::vector<std::string> inputs;
   std::string output;
   unsigned threads = 0;
+  bool stats = false;
   KnowledgeOptions knowledge;
+  RecognizerOptions recognizer;
+};
+
+/// `train-ner`: CoNLL training files, the dev file for choosing the epoch, the model to write.
+struct TrainNerOptions {
+  std::vector<std::string> train;
+  std::string dev;
+  std::string output;
+  newsgraph::TrainingOptions training;
+  std::size_t sentences_per_doc = 20;
+  KnowledgeOptions knowledge;
+};
+
+/// `eval-ner`: a CoNLL file scored with exact spans, by the extract pipeline or the tagger alone.
+struct EvalNerOptions {
+  std::string conll;
+  bool tagger_only = false;
+  unsigned threads = 0;
+  KnowledgeOptions knowledge;
+  RecognizerOptions recognizer;
 };
 
 /// One file `build` writes the graph to, and its format.
@@ -81,6 +113,24 @@ CLI::Validator format_validator() {
         return "unknown format '" + name + "' (expected dot, gv, graphml, jsonld or json)";
       },
       "", "Format");
+}
+
+void add_recognizer_options(CLI::App& cmd, RecognizerOptions& r) {
+  cmd.add_option("--ner", r.ner, "how mentions are found: tagger (the trained model) or rules")
+      ->check(CLI::IsMember({"tagger", "rules"}))
+      ->capture_default_str();
+  cmd.add_option("--model", r.model, "tagger model (default: $NEWSGRAPH_MODEL, else models/ner-en.bin)")
+      ->type_name("FILE");
+}
+
+newsgraph::PipelineConfig pipeline_config(unsigned threads, const KnowledgeOptions& k,
+                                          const RecognizerOptions& r) {
+  newsgraph::PipelineConfig config;
+  config.threads = threads;
+  config.knowledge = k.paths;
+  config.recognizer = r.ner == "rules" ? newsgraph::Recognizer::Rules : newsgraph::Recognizer::Tagger;
+  config.model_path = r.model;
+  return config;
 }
 
 void add_knowledge_options(CLI::App& cmd, KnowledgeOptions& k) {
@@ -133,10 +183,7 @@ int run_build(const BuildOptions& o) {
   const std::vector<GraphOutput> outputs = graph_outputs(o);
   const std::vector<newsgraph::Article> articles = newsgraph::read_inputs(o.inputs);
 
-  newsgraph::PipelineConfig config;
-  config.threads = o.threads;
-  config.knowledge = o.knowledge.paths;
-  const newsgraph::Pipeline pipeline(config);
+  const newsgraph::Pipeline pipeline(pipeline_config(o.threads, o.knowledge, o.recognizer));
   const newsgraph::BuildResult result = pipeline.build(articles);
 
   if (outputs.empty()) {
@@ -158,13 +205,15 @@ int run_build(const BuildOptions& o) {
 }
 
 int run_extract(const ExtractOptions& o) {
+  newsgraph::Stopwatch clock;
+  newsgraph::ExtractTimings timings;
   const std::vector<newsgraph::Article> articles = newsgraph::read_inputs(o.inputs);
+  timings.read = clock.lap();
 
-  newsgraph::PipelineConfig config;
-  config.threads = o.threads;
-  config.knowledge = o.knowledge.paths;
-  const newsgraph::Pipeline pipeline(config);
+  const newsgraph::Pipeline pipeline(pipeline_config(o.threads, o.knowledge, o.recognizer));
+  timings.load = clock.lap();
   const std::vector<newsgraph::ArticleResult> results = pipeline.extract_all(articles);
+  timings.extract = clock.lap();
 
   const auto write_lines = [&](std::ostream& os) {
     for (const newsgraph::ArticleResult& r : results) newsgraph::write_extract_line(os, r);
@@ -175,6 +224,45 @@ int run_extract(const ExtractOptions& o) {
   } else {
     newsgraph::write_file_atomically(o.output, write_lines);
   }
+  if (o.stats) std::cerr << newsgraph::stats_line(newsgraph::measure_volume(articles), timings) << "\n";
+  return kExitSuccess;
+}
+
+int run_train_ner(const TrainNerOptions& o) {
+  newsgraph::ConllOptions conll;
+  conll.sentences_per_document = o.sentences_per_doc;
+  const auto read = [&](const std::string& path, std::vector<newsgraph::TrainingDocument>& into) {
+    for (const newsgraph::GoldDocument& d : newsgraph::read_conll(path, conll)) {
+      into.push_back(newsgraph::make_training_document(d));
+    }
+  };
+  std::vector<newsgraph::TrainingDocument> train, dev;
+  for (const std::string& path : o.train) read(path, train);
+  read(o.dev, dev);
+  const std::shared_ptr<const newsgraph::Knowledge> kb = newsgraph::Knowledge::load(o.knowledge.paths);
+  newsgraph::TrainingOptions options = o.training;
+  options.log = &std::cerr;
+  const newsgraph::PerceptronTagger tagger = newsgraph::PerceptronTagger::train(train, dev, *kb, options);
+  tagger.save(o.output);
+  std::cerr << "train-ner: wrote " << o.output << "\n";
+  return kExitSuccess;
+}
+
+int run_eval_ner(const EvalNerOptions& o) {
+  const std::vector<newsgraph::GoldDocument> docs = newsgraph::read_conll(o.conll);
+  newsgraph::NerScores scores;
+  if (o.tagger_only) {
+    const std::string& model =
+        o.recognizer.model.empty() ? newsgraph::default_model_path() : o.recognizer.model;
+    const newsgraph::PerceptronTagger tagger = newsgraph::PerceptronTagger::load(model);
+    const std::shared_ptr<const newsgraph::Knowledge> kb = newsgraph::Knowledge::load(o.knowledge.paths);
+    scores = newsgraph::evaluate_tagger(docs, tagger, *kb);
+  } else {
+    const newsgraph::Pipeline pipeline(pipeline_config(o.threads, o.knowledge, o.recognizer));
+    scores = newsgraph::evaluate_pipeline(docs, pipeline);
+  }
+  newsgraph::write_scores(std::cout, scores);
+  finish_stdout();
   return kExitSuccess;
 }
 
@@ -227,6 +315,7 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   add_threads_option(*build_cmd, build.threads);
   add_knowledge_options(*build_cmd, build.knowledge);
+  add_recognizer_options(*build_cmd, build.recognizer);
   build_cmd->add_option("INPUT", build.inputs, "articles: .txt, .jsonl, folders, '-' for stdin")
       ->type_name("PATH")
       ->required();
@@ -237,10 +326,56 @@ int main(int argc, char** argv) {
   extract_cmd->add_option("-o,--output", extract.output, "write to FILE instead of stdout")
       ->type_name("FILE");
   add_threads_option(*extract_cmd, extract.threads);
+  extract_cmd->add_flag("--stats", extract.stats,
+                        "after the run, print one line to stderr: articles, tokens, bytes, seconds of "
+                        "reading, loading and extraction, tokens/s and MB/s");
   add_knowledge_options(*extract_cmd, extract.knowledge);
+  add_recognizer_options(*extract_cmd, extract.recognizer);
   extract_cmd->add_option("INPUT", extract.inputs, "articles: .txt, .jsonl, folders, '-' for stdin")
       ->type_name("PATH")
       ->required();
+
+  TrainNerOptions train_ner;
+  CLI::App* train_ner_cmd = app.add_subcommand(
+      "train-ner", "train the NER tagger on CoNLL files, choosing the epoch on a dev file");
+  train_ner_cmd->add_option("--train", train_ner.train, "CoNLL-2003 or GMB training file; repeatable")
+      ->type_name("FILE")
+      ->required();
+  train_ner_cmd->add_option("--dev", train_ner.dev, "CoNLL dev file (epoch choice only)")
+      ->type_name("FILE")
+      ->required();
+  train_ner_cmd->add_option("-o,--output", train_ner.output, "model file to write")
+      ->type_name("FILE")
+      ->required();
+  train_ner_cmd->add_option("--seed", train_ner.training.seed, "seed of the document order")
+      ->capture_default_str();
+  train_ner_cmd->add_option("--max-epochs", train_ner.training.max_epochs, "passes over the data at most")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1000u));
+  train_ner_cmd
+      ->add_option("--patience", train_ner.training.patience, "stop after N epochs without a better dev F1")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1000u));
+  train_ner_cmd->add_option("--hash-bits", train_ner.training.hash_bits, "2^N feature buckets")
+      ->capture_default_str()
+      ->check(CLI::Range(12u, 24u));
+  train_ner_cmd
+      ->add_option("--sentences-per-doc", train_ner.sentences_per_doc,
+                   "documents of N sentences for files without -DOCSTART- (GMB); 0 = whole file")
+      ->capture_default_str();
+  add_knowledge_options(*train_ner_cmd, train_ner.knowledge);
+
+  EvalNerOptions eval_ner;
+  CLI::App* eval_ner_cmd = app.add_subcommand(
+      "eval-ner", "score mention detection on a CoNLL file: P/R/F1 per type, micro over PER/ORG/LOC");
+  eval_ner_cmd->add_option("--conll", eval_ner.conll, "CoNLL file with gold tags")
+      ->type_name("FILE")
+      ->required();
+  eval_ner_cmd->add_flag("--tagger-only", eval_ner.tagger_only,
+                         "score the tagger alone instead of the mention detection of extract");
+  add_recognizer_options(*eval_ner_cmd, eval_ner.recognizer);
+  add_threads_option(*eval_ner_cmd, eval_ner.threads);
+  add_knowledge_options(*eval_ner_cmd, eval_ner.knowledge);
 
   if (argc <= 1) {
     std::cerr << app.help();
@@ -256,6 +391,8 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (train_ner_cmd->parsed()) return run_train_ner(train_ner);
+    if (eval_ner_cmd->parsed()) return run_eval_ner(eval_ner);
     if (build_cmd->parsed()) return run_build(build);
     return run_extract(extract);
   } catch (const UsageError& e) {
