@@ -444,6 +444,7 @@ struct Knowledge::Impl {
   std::size_t max_entity_tokens = 0;
 
   StringSet titles;
+  StringSet title_starts;  // the first word of every title, lower case
   std::size_t max_title_tokens = 0;
   StringSet title_modifiers;
   StringSet org_heads;
@@ -639,6 +640,10 @@ class Loader {
 
   void load_word_lists() {
     k_->max_title_tokens = load_lower_set("titles.txt", k_->titles);
+    for (const DataLine& line : data_lines("titles.txt")) {
+      const std::vector<std::string> toks = surface_tokens(lower(collapse_spaces(line.cols[0])));
+      if (!toks.empty()) k_->title_starts.insert(toks.front());
+    }
     load_lower_set("title_modifiers.txt", k_->title_modifiers);
     load_lower_set("org_heads.txt", k_->org_heads);
     load_exact_set("org_suffixes.txt", k_->org_suffixes);
@@ -1115,6 +1120,10 @@ bool Knowledge::is_title(std::string_view phrase) const {
   return is_lower_ascii(phrase) ? impl_->titles.contains(phrase) : impl_->titles.contains(lower(phrase));
 }
 std::size_t Knowledge::max_title_tokens() const { return impl_->max_title_tokens; }
+bool Knowledge::is_title_start(std::string_view word) const {
+  return is_lower_ascii(word) ? impl_->title_starts.contains(word)
+                              : impl_->title_starts.contains(lower(word));
+}
 bool Knowledge::is_title_modifier(std::string_view word) const {
   return is_lower_ascii(word) ? impl_->title_modifiers.contains(word)
                               : impl_->title_modifiers.contains(lower(word));

@@ -91,9 +91,16 @@ struct Detector {
 
   const Token& tok(std::size_t i) const { return seg.tokens[i]; }
 
+  mutable std::vector<std::int8_t> cap_cache;  // cap_word() per token, filled on first use
+
   bool cap_word(std::size_t i) const {
-    const Token& t = tok(i);
-    return t.kind == TokenKind::Word && is_capitalized(t.text) && !kb.is_never_entity(t.text);
+    if (cap_cache.empty()) cap_cache.assign(seg.tokens.size(), -1);
+    std::int8_t& c = cap_cache[i];
+    if (c < 0) {
+      const Token& t = tok(i);
+      c = t.kind == TokenKind::Word && is_capitalized(t.text) && !kb.is_never_entity(t.text) ? 1 : 0;
+    }
+    return c == 1;
   }
 
   // Per-token caches, filled on first use: the lower-case word and whether the dictionary
@@ -180,6 +187,7 @@ struct Detector {
     std::size_t mods = 0;
     while (pos + mods < limit && kb.is_title_modifier(lower(pos + mods))) ++mods;
     for (std::size_t start = pos; start <= pos + mods && start < limit; ++start) {
+      if (!kb.is_title_start(lower(start))) continue;
       const std::size_t len = longest_phrase(start, std::min(kb.max_title_tokens(), limit - start), true,
                                              [&](std::string_view phrase) { return kb.is_title(phrase); });
       if (len > 0) return start - pos + len;
@@ -593,7 +601,7 @@ RuleMentionDetector::RuleMentionDetector(std::shared_ptr<const Knowledge> knowle
     : kb_(std::move(knowledge)) {}
 
 std::vector<Mention> RuleMentionDetector::detect(std::string_view text, const Segmentation& seg) const {
-  Detector d{text, seg, *kb_, {}, std::vector<char>(seg.tokens.size(), 0), {}, {}, {}};
+  Detector d{text, seg, *kb_, {}, std::vector<char>(seg.tokens.size(), 0), {}, {}, {}, {}};
   d.first_pass();
   d.second_pass();
   std::sort(d.mentions.begin(), d.mentions.end(),

@@ -54,6 +54,9 @@ class Knowledge {
   /// "secretary general", "spokeswoman", "special envoy", "chairman".
   bool is_title(std::string_view phrase) const;
   std::size_t max_title_tokens() const;
+  /// A word that some title starts with, any case ("foreign", "secretary", "adm."): no title
+  /// starts at a word for which this is false.
+  bool is_title_start(std::string_view word) const;
   /// A word that may precede a title and belongs to it, any case: "foreign", "prime",
   /// "deputy", "vice", "former", "acting", "senior", "chief", "special", "supreme", "defense".
   bool is_title_modifier(std::string_view word) const;
