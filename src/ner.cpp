@@ -592,6 +592,37 @@ void settle_compounds(std::vector<Mention>& mentions, std::string_view text, con
     m.text.assign(b, static_cast<std::size_t>(e - b));
     m.known = nullptr;
   }
+
+  // Two mentions joined by a hyphen are one name ("Mercedes-Benz", "Djate-Taillard") unless
+  // both stand as names on their own: both known to the gazetteer ("Russia-Ukraine"), or both
+  // mentioned alone elsewhere in the article ("Putin-Zelensky").
+  auto alone_elsewhere = [&](const Mention& x) {
+    for (const Mention& y : mentions)
+      if (&y != &x && y.text == x.text) return true;
+    return false;
+  };
+  std::vector<Mention> joined;
+  joined.reserve(mentions.size());
+  for (Mention& m : mentions) {
+    if (!joined.empty()) {
+      Mention& prev = joined.back();
+      const bool glued = prev.last_token + 1 == m.first_token && glued_hyphen(prev.last_token);
+      const bool separate =
+          (prev.known != nullptr && m.known != nullptr) || (alone_elsewhere(prev) && alone_elsewhere(m));
+      if (glued && !separate) {
+        prev.last_token = m.last_token;
+        prev.span.end = m.span.end;
+        const char* b = t[prev.first_token].text.data();
+        const char* e = t[prev.last_token - 1].text.data() + t[prev.last_token - 1].text.size();
+        prev.text.assign(b, static_cast<std::size_t>(e - b));
+        prev.known = nullptr;
+        prev.attached = prev.attached || m.attached;
+        continue;
+      }
+    }
+    joined.push_back(std::move(m));
+  }
+  mentions = std::move(joined);
   (void)text;
 }
 
@@ -658,7 +689,7 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
   for (TaggedSpan t : tagged) {
     const std::optional<EntityType> type = to_entity_type(t.label);
     if (!type) {  // MISC: not a node, but it keeps rule guesses off its words
-      for (std::size_t i = t.first_token; i < t.last_token; ++i) blocked[i] = 1;
+      for (std::size_t i = t.first_token; i < t.last_token; ++i) blocked[i] = 2;
       continue;
     }
     // "The West", "’s Military Committee": neither the article nor a possessive is part of a name
@@ -667,6 +698,15 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
       ++t.first_token;
     while (t.last_token > t.first_token + 1 && text::is_possessive(seg.tokens[t.last_token - 1].text))
       --t.last_token;
+    // a hyphen or a lower-case word at either edge belongs to the compound around the name
+    // ("Louis-" of "St. Louis-based", "based KeyCorp" of "Ohio-based KeyCorp")
+    auto edge_junk = [&](std::size_t i) {
+      const Token& k = seg.tokens[i];
+      return k.kind == TokenKind::Punct || text::is_lowercase_word(k.text);
+    };
+    while (t.last_token > t.first_token && edge_junk(t.first_token)) ++t.first_token;
+    while (t.last_token > t.first_token && edge_junk(t.last_token - 1)) --t.last_token;
+    if (t.last_token == t.first_token) continue;
     if (text::is_possessive(seg.tokens[t.first_token].text)) continue;
     // "Supreme Allied" of "Supreme Allied Commander": a piece of a title is no name
     if (title_words_only(t)) continue;
@@ -708,9 +748,14 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
   }
   // Names the tagger did not see at all, where the rules are sure of them.
   for (const Mention& m : rule) {
-    bool free = true;
-    for (std::size_t i = m.first_token; i < m.last_token && free; ++i) free = !blocked[i];
-    if (!free || m.cue == MentionCue::Guess) continue;
+    bool free = true, misc_only = true;
+    for (std::size_t i = m.first_token; i < m.last_token; ++i) {
+      free = free && blocked[i] == 0;
+      misc_only = misc_only && blocked[i] != 1;
+    }
+    // "Moscow" of a MISC "Moscow-based": kept to anchor based_in; it stays unlisted (attached)
+    const bool anchor = misc_only && m.attached && m.cue == MentionCue::Gazetteer;
+    if ((!free && !anchor) || m.cue == MentionCue::Guess) continue;
     out.push_back(m);
   }
   std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span < b.span; });

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 #include <tuple>
@@ -96,5 +97,22 @@ TEST_CASE("relations: every relation lies in its sentence", "[relations]") {
     CHECK(rel.source_span.end <= rel.sentence.end);
     CHECK(rel.sentence.begin <= rel.target_span.begin);
     CHECK(rel.target_span.end <= rel.sentence.end);
+  }
+}
+
+TEST_CASE("relations: a name glued to a lower-case word anchors a relation but is no mention",
+          "[relations]") {
+  const std::string text = "The Moscow-based Acme Group hired Olaf Scholz. The Russia-Ukraine talks went on.";
+  const ArticleResult r = testing::pipeline().extract(testing::article("t", text));
+  std::vector<std::string> mentioned;
+  for (const Mention& m : r.entities.mentions) mentioned.push_back(m.text);
+  CHECK(std::find(mentioned.begin(), mentioned.end(), "Moscow") == mentioned.end());
+  // two names joined by a hyphen stay two mentions
+  CHECK(std::find(mentioned.begin(), mentioned.end(), "Russia") != mentioned.end());
+  CHECK(std::find(mentioned.begin(), mentioned.end(), "Ukraine") != mentioned.end());
+  CHECK(facts(text).count({"based_in", "Acme Group", "Moscow"}));
+  for (const Mention& m : r.entities.mentions) {
+    INFO(m.text);
+    CHECK(m.entity < r.entities.entities.size());
   }
 }
