@@ -573,6 +573,10 @@ void settle_compounds(std::vector<Mention>& mentions, std::string_view text, con
       m.first_token = part;
       grown = true;
     }
+    // "Mo.-based": a period glued to the name and to the hyphen belongs to the word
+    if (m.last_token + 2 < t.size() && t[m.last_token].text == "." && !t[m.last_token].space_before &&
+        glued_hyphen(m.last_token + 1) && text::is_lowercase_word(t[m.last_token + 2].text))
+      m.attached = true;
     while (m.last_token + 1 < t.size() && glued_hyphen(m.last_token)) {
       const std::size_t part = m.last_token + 1;
       if (t[part].kind != TokenKind::Word && t[part].kind != TokenKind::Number) break;
@@ -596,9 +600,16 @@ void settle_compounds(std::vector<Mention>& mentions, std::string_view text, con
   // Two mentions joined by a hyphen are one name ("Mercedes-Benz", "Djate-Taillard") unless
   // both stand as names on their own: both known to the gazetteer ("Russia-Ukraine"), or both
   // mentioned alone elsewhere in the article ("Putin-Zelensky").
+  // Standing alone means mentioned outside any such compound: "Benz" of a "Mercedes-Benz"
+  // repeated down a results table does not stand alone.
+  std::vector<char> in_compound(mentions.size(), 0);
+  for (std::size_t k = 0; k + 1 < mentions.size(); ++k) {
+    if (mentions[k].last_token + 1 == mentions[k + 1].first_token && glued_hyphen(mentions[k].last_token))
+      in_compound[k] = in_compound[k + 1] = 1;
+  }
   auto alone_elsewhere = [&](const Mention& x) {
-    for (const Mention& y : mentions)
-      if (&y != &x && y.text == x.text) return true;
+    for (std::size_t k = 0; k < mentions.size(); ++k)
+      if (&mentions[k] != &x && !in_compound[k] && mentions[k].text == x.text) return true;
     return false;
   };
   std::vector<Mention> joined;
