@@ -549,8 +549,10 @@ struct Detector {
 // Hyphenated compounds are one word to a reader ("Mercedes-Benz", "Ohio-based"). A mention
 // that ends inside one grows over the rest of it when the rest is capitalised and no other
 // mention holds it ("Tyler" + "-Sharman"); it is marked attached when the rest is lower case
-// ("Ohio" of "Ohio-based"); two names joined by a hyphen ("Russia-Ukraine") stay two mentions.
-void settle_compounds(std::vector<Mention>& mentions, std::string_view text, const Segmentation& seg) {
+// ("Ohio" of "Ohio-based"), unless the lower-case part is no dictionary word but a piece of a
+// name ("Kim Jong-un", "al-Akhdar"); two names joined by a hyphen ("Russia-Ukraine") stay two.
+void settle_compounds(std::vector<Mention>& mentions, std::string_view text, const Segmentation& seg,
+                      const Knowledge& kb) {
   const auto& t = seg.tokens;
   std::vector<std::size_t> owner(t.size(), npos);
   for (std::size_t k = 0; k < mentions.size(); ++k)
@@ -565,7 +567,7 @@ void settle_compounds(std::vector<Mention>& mentions, std::string_view text, con
     while (m.first_token >= 2 && glued_hyphen(m.first_token - 1)) {
       const std::size_t part = m.first_token - 2;
       if (t[part].kind != TokenKind::Word) break;
-      if (text::is_lowercase_word(t[part].text)) {
+      if (text::is_lowercase_word(t[part].text) && kb.is_common_word(text::ascii_lower(t[part].text))) {
         m.attached = true;
         break;
       }
@@ -580,7 +582,8 @@ void settle_compounds(std::vector<Mention>& mentions, std::string_view text, con
     while (m.last_token + 1 < t.size() && glued_hyphen(m.last_token)) {
       const std::size_t part = m.last_token + 1;
       if (t[part].kind != TokenKind::Word && t[part].kind != TokenKind::Number) break;
-      if (!text::is_capitalized(t[part].text)) {
+      if (!text::is_capitalized(t[part].text) &&
+          (t[part].kind != TokenKind::Word || kb.is_common_word(text::ascii_lower(t[part].text)))) {
         m.attached = true;
         break;
       }
@@ -655,7 +658,7 @@ std::vector<Mention> RuleMentionDetector::detect(std::string_view text, const Se
     if (!out.empty() && m.span.begin < out.back().span.end) continue;
     out.push_back(std::move(m));
   }
-  settle_compounds(out, text, seg);
+  settle_compounds(out, text, seg, *kb_);
   return out;
 }
 
@@ -696,8 +699,35 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
       dictionary += kb_->is_common_word(text::ascii_lower(seg.tokens[i].text)) ? 1 : 0;
     return dictionary >= 2;
   };
+  // A gazetteer name of several words ("Democratic People's Republic of Korea") that covers
+  // the tagger's spans replaces them: the tagger may cut it at a possessive or "of".
+  std::vector<TaggedSpan> spans;
+  spans.reserve(tagged.size());
+  {
+    std::size_t g = 0;
+    for (const TaggedSpan& t : tagged) {
+      while (g < rule.size() && rule[g].last_token <= t.first_token) ++g;
+      const bool covered_by_name = g < rule.size() && rule[g].cue == MentionCue::Gazetteer &&
+                                   rule[g].last_token - rule[g].first_token >= 3 &&
+                                   rule[g].first_token <= t.first_token &&
+                                   t.last_token <= rule[g].last_token &&
+                                   (rule[g].first_token < t.first_token || t.last_token < rule[g].last_token);
+      if (!covered_by_name) {
+        spans.push_back(t);
+        continue;
+      }
+      TaggedSpan whole{t.label, rule[g].first_token, rule[g].last_token};
+      if (rule[g].known != nullptr && rule[g].known->type == EntityType::Place)
+        whole.label = EntityLabel::LOC;
+      if (rule[g].known != nullptr && rule[g].known->type == EntityType::Organization)
+        whole.label = EntityLabel::ORG;
+      if (spans.empty() || spans.back().first_token != whole.first_token ||
+          spans.back().last_token != whole.last_token)
+        spans.push_back(whole);
+    }
+  }
   std::size_t r = 0;  // rule mentions are sorted and do not overlap, like tagged spans
-  for (TaggedSpan t : tagged) {
+  for (TaggedSpan t : spans) {
     const std::optional<EntityType> type = to_entity_type(t.label);
     if (!type) {  // MISC: not a node, but it keeps rule guesses off its words
       for (std::size_t i = t.first_token; i < t.last_token; ++i) blocked[i] = 2;
@@ -713,7 +743,8 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
     // ("Louis-" of "St. Louis-based", "based KeyCorp" of "Ohio-based KeyCorp")
     auto edge_junk = [&](std::size_t i) {
       const Token& k = seg.tokens[i];
-      return k.kind == TokenKind::Punct || text::is_lowercase_word(k.text);
+      return k.kind == TokenKind::Punct ||
+             (text::is_lowercase_word(k.text) && kb_->is_common_word(text::ascii_lower(k.text)));
     };
     while (t.last_token > t.first_token && edge_junk(t.first_token)) ++t.first_token;
     while (t.last_token > t.first_token && edge_junk(t.last_token - 1)) --t.last_token;
@@ -771,7 +802,7 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
   }
   std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span < b.span; });
   for (Mention& m : out) m.attached = false;  // decided afresh on the final spans
-  settle_compounds(out, text, seg);
+  settle_compounds(out, text, seg, *kb_);
   return out;
 }
 
