@@ -125,13 +125,13 @@ struct Detector {
   // The longest phrase of [pos, pos + longest) that `known` accepts, in tokens; 0 if none. The
   // tokens are joined once and the lookups view prefixes of that one string.
   template <typename Known>
-  std::size_t longest_phrase(std::size_t pos, std::size_t longest, bool lowered, Known known) const {
+  std::size_t longest_phrase(std::size_t pos, std::size_t longest, Known known) const {
     std::string joined;
     std::size_t ends[32];
     longest = std::min<std::size_t>(longest, 32);
     for (std::size_t k = 0; k < longest; ++k) {
       if (k > 0) joined += ' ';
-      joined += lowered ? std::string_view(lower(pos + k)) : tok(pos + k).text;
+      joined += tok(pos + k).text;
       ends[k] = joined.size();
     }
     for (std::size_t len = longest; len >= 1; --len)
@@ -167,7 +167,7 @@ struct Detector {
     if (!cap_word(pos) && !is_all_caps(tok(pos).text)) return 0;
     const LexiconEntry* found = nullptr;
     const std::size_t len =
-        longest_phrase(pos, std::min(kb.max_entity_tokens(), limit - pos), false,
+        longest_phrase(pos, std::min(kb.max_entity_tokens(), limit - pos),
                        [&](std::string_view phrase) { return (found = kb.entity(phrase)); });
     if (len > 0) *out = found;
     return len;
@@ -184,15 +184,7 @@ struct Detector {
   }
 
   std::size_t match_title_uncached(std::size_t pos, std::size_t limit) const {
-    std::size_t mods = 0;
-    while (pos + mods < limit && kb.is_title_modifier(lower(pos + mods))) ++mods;
-    for (std::size_t start = pos; start <= pos + mods && start < limit; ++start) {
-      if (!kb.is_title_start(lower(start))) continue;
-      const std::size_t len = longest_phrase(start, std::min(kb.max_title_tokens(), limit - start), true,
-                                             [&](std::string_view phrase) { return kb.is_title(phrase); });
-      if (len > 0) return start - pos + len;
-    }
-    return 0;
+    return text::title_length(seg, pos, limit, kb);
   }
 
   // The end of the sentence holding token `i`.

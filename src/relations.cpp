@@ -222,16 +222,8 @@ struct Extractor {
     }
   }
 
-  // Longest title in lower case at token `pos`, with title modifiers; 0 if none.
   std::size_t title_at(std::size_t pos, std::size_t limit) const {
-    std::size_t mods = 0;
-    while (pos + mods < limit && kb.is_title_modifier(text::ascii_lower(tok(pos + mods).text))) ++mods;
-    for (std::size_t start = pos; start <= pos + mods && start < limit; ++start) {
-      if (!kb.is_title_start(text::ascii_lower(tok(start).text))) continue;
-      for (std::size_t len = std::min(kb.max_title_tokens(), limit - start); len >= 1; --len)
-        if (kb.is_title(text::join_tokens_lower(seg, start, start + len))) return start - pos + len;
-    }
-    return 0;
+    return text::title_length(seg, pos, limit, kb);
   }
 
   void titles() {

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace newsgraph::text {
 
 char32_t first_code_point(std::string_view s) {
@@ -61,6 +63,23 @@ std::string join_tokens(const Segmentation& seg, std::size_t first, std::size_t 
 
 std::string join_tokens_lower(const Segmentation& seg, std::size_t first, std::size_t last) {
   return ascii_lower(join_tokens(seg, first, last));
+}
+
+std::size_t title_length(const Segmentation& seg, std::size_t pos, std::size_t limit, const Knowledge& kb) {
+  std::size_t mods = 0;
+  while (pos + mods < limit && kb.is_title_modifier(seg.tokens[pos + mods].text)) ++mods;
+  for (std::size_t start = pos; start <= pos + mods && start < limit; ++start) {
+    if (!kb.is_title_start(seg.tokens[start].text)) continue;
+    // Join the candidate words once, lower-cased; each length looks up a prefix of it.
+    const std::size_t longest = std::min(kb.max_title_tokens(), limit - start);
+    const std::string joined = join_tokens_lower(seg, start, start + longest);
+    std::size_t end = joined.size();
+    for (std::size_t len = longest; len >= 1; --len) {
+      if (kb.is_title(std::string_view(joined.data(), end))) return start - pos + len;
+      end = len > 1 ? joined.rfind(' ', end - 1) : 0;
+    }
+  }
+  return 0;
 }
 
 bool is_possessive(std::string_view t) {

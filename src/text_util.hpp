@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "newsgraph/knowledge.hpp"
 #include "newsgraph/segment.hpp"
 
 namespace newsgraph::text {
@@ -23,6 +24,12 @@ std::string ascii_lower(std::string_view s);
 std::string join_tokens(const Segmentation& seg, std::size_t first, std::size_t last);
 /// Same, lower-cased (ASCII).
 std::string join_tokens_lower(const Segmentation& seg, std::size_t first, std::size_t last);
+/// The length in tokens of the longest title starting at token `pos` and ending by `limit`:
+/// title modifiers ("Foreign", "Deputy") followed by a title phrase ("Minister", "Secretary
+/// General"), any case; 0 when none starts there. The one definition of a title that the
+/// mention rules and the relation patterns share.
+std::size_t title_length(const Segmentation& seg, std::size_t pos, std::size_t limit, const Knowledge& kb);
+
 /// The apostrophe-s possessive token ("’s", "'s") or a lone closing apostrophe after a plural.
 bool is_possessive(std::string_view tok);
 /// Opening or closing double quotation marks.
