@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <memory>
@@ -48,23 +49,94 @@ namespace {
 // Containers keyed by string_view, so lookups never allocate. Keys either point into storage
 // the container owns (a deque never moves its elements) or into static embedded data.
 
+/// A 64-bit hash of a short string, eight bytes at a time (list entries and words are short;
+/// the lookups of mention detection are dominated by this and one probe).
+inline std::uint64_t key_hash(std::string_view s) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = 0x2545F4914F6CDD1Dull ^ (s.size() * kMul);
+  const char* p = s.data();
+  std::size_t n = s.size();
+  while (n >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * kMul;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, n);
+    h = (h ^ v) * kMul;
+    h ^= h >> 29;
+  }
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
+}
+
+/// An open-addressing index from string keys to small integers (linear probing, at most half
+/// full). Keys are views: whoever inserts keeps them alive.
+class FlatIndex {
+ public:
+  static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
+  /// The value of `key`, or kAbsent.
+  std::uint32_t find(std::string_view key) const {
+    if (slots_.empty()) return kAbsent;
+    const std::uint64_t h = key_hash(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Entry& e = slots_[i];
+      if (e.value == kAbsent) return kAbsent;
+      if (e.hash == h && e.key == key) return e.value;
+    }
+  }
+  /// Adds `key` with `value` (precondition: find(key) == kAbsent).
+  void insert(std::string_view key, std::uint32_t value) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    place({key_hash(key), key, value});
+    ++count_;
+  }
+  std::size_t size() const { return count_; }
+
+ private:
+  struct Entry {
+    std::uint64_t hash = 0;
+    std::string_view key;
+    std::uint32_t value = kAbsent;
+  };
+  void place(const Entry& e) {
+    std::size_t i = e.hash & mask_;
+    while (slots_[i].value != kAbsent) i = (i + 1) & mask_;
+    slots_[i] = e;
+  }
+  void grow() {
+    std::vector<Entry> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Entry{});
+    mask_ = slots_.size() - 1;
+    for (const Entry& e : old)
+      if (e.value != kAbsent) place(e);
+  }
+  std::vector<Entry> slots_;
+  std::size_t mask_ = 0;
+  std::size_t count_ = 0;
+};
+
 class StringSet {
  public:
   void insert(std::string key) {
-    if (key.empty() || index_.count(key) != 0) return;
+    if (key.empty() || contains(key)) return;
     store_.push_back(std::move(key));
-    index_.insert(store_.back());
+    index_.insert(store_.back(), 0);
   }
   /// `key` must outlive the set (static data or a buffer the owner keeps).
   void insert_view(std::string_view key) {
-    if (!key.empty()) index_.insert(key);
+    if (!key.empty() && !contains(key)) index_.insert(key, 0);
   }
-  bool contains(std::string_view key) const { return index_.count(key) != 0; }
+  bool contains(std::string_view key) const { return index_.find(key) != FlatIndex::kAbsent; }
   std::size_t size() const { return index_.size(); }
 
  private:
   std::deque<std::string> store_;
-  std::unordered_set<std::string_view> index_;
+  FlatIndex index_;
 };
 
 template <class V>
@@ -72,23 +144,26 @@ class StringMap {
  public:
   /// Inserts or returns the existing slot; `inserted` tells which.
   V& slot(std::string key, bool& inserted) {
-    auto it = index_.find(key);
-    if (it != index_.end()) {
+    const std::uint32_t at = index_.find(key);
+    if (at != FlatIndex::kAbsent) {
       inserted = false;
-      return it->second;
+      return values_[at];
     }
     store_.push_back(std::move(key));
+    index_.insert(store_.back(), static_cast<std::uint32_t>(values_.size()));
+    values_.emplace_back();
     inserted = true;
-    return index_.emplace(store_.back(), V{}).first->second;
+    return values_.back();
   }
   const V* find(std::string_view key) const {
-    auto it = index_.find(key);
-    return it == index_.end() ? nullptr : &it->second;
+    const std::uint32_t at = index_.find(key);
+    return at == FlatIndex::kAbsent ? nullptr : &values_[at];
   }
 
  private:
   std::deque<std::string> store_;
-  std::unordered_map<std::string_view, V> index_;
+  std::deque<V> values_;
+  FlatIndex index_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -429,9 +504,12 @@ std::vector<DataLine> data_lines(std::string_view name) {
 
 enum class Rank : int { Country = 0, Organization = 1, City = 2, Region = 3, Subdivision = 4 };
 
+/// A key of the entity index: a surface's entry, and whether it is also the beginning (whole
+/// tokens) of a longer surface. A key that is only such a beginning has no entry.
 struct Slot {
   Rank rank = Rank::Subdivision;
   const LexiconEntry* entry = nullptr;
+  bool extends = false;
 };
 
 }  // namespace
@@ -543,10 +621,14 @@ class Loader {
     if (key.empty()) return;
     bool inserted = false;
     Slot& slot = k_->entities.slot(key, inserted);
-    if (inserted || static_cast<int>(rank) < static_cast<int>(slot.rank)) {
+    if (slot.entry == nullptr || static_cast<int>(rank) < static_cast<int>(slot.rank)) {
       slot.rank = rank;
       slot.entry = entry;
       k_->max_entity_tokens = std::max(k_->max_entity_tokens, tokens);
+    }
+    // Every beginning of the key, in whole tokens, is marked as extendable.
+    for (std::size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
+      k_->entities.slot(key.substr(0, sp), inserted).extends = true;
     }
   }
 
@@ -1111,6 +1193,12 @@ Knowledge::~Knowledge() = default;
 
 const LexiconEntry* Knowledge::entity(std::string_view phrase) const {
   const Slot* s = impl_->entities.find(phrase);
+  return s ? s->entry : nullptr;
+}
+
+const LexiconEntry* Knowledge::entity(std::string_view phrase, bool& extends) const {
+  const Slot* s = impl_->entities.find(phrase);
+  extends = s && s->extends;
   return s ? s->entry : nullptr;
 }
 

@@ -122,23 +122,6 @@ struct Detector {
     return common_cache[i] == 1;
   }
 
-  // The longest phrase of [pos, pos + longest) that `known` accepts, in tokens; 0 if none. The
-  // tokens are joined once and the lookups view prefixes of that one string.
-  template <typename Known>
-  std::size_t longest_phrase(std::size_t pos, std::size_t longest, Known known) const {
-    std::string joined;
-    std::size_t ends[32];
-    longest = std::min<std::size_t>(longest, 32);
-    for (std::size_t k = 0; k < longest; ++k) {
-      if (k > 0) joined += ' ';
-      joined += tok(pos + k).text;
-      ends[k] = joined.size();
-    }
-    for (std::size_t len = longest; len >= 1; --len)
-      if (known(std::string_view(joined.data(), ends[len - 1]))) return len;
-    return 0;
-  }
-
   std::string_view slice(std::size_t first, std::size_t last) const {
     const char* b = tok(first).text.data();
     const char* e = tok(last - 1).text.data() + tok(last - 1).text.size();
@@ -165,12 +148,21 @@ struct Detector {
   // Longest gazetteer phrase starting at `pos` within [pos, limit), in tokens; 0 if none.
   std::size_t match_entity(std::size_t pos, std::size_t limit, const LexiconEntry** out) const {
     if (!cap_word(pos) && !is_all_caps(tok(pos).text)) return 0;
-    const LexiconEntry* found = nullptr;
-    const std::size_t len =
-        longest_phrase(pos, std::min(kb.max_entity_tokens(), limit - pos),
-                       [&](std::string_view phrase) { return (found = kb.entity(phrase)); });
-    if (len > 0) *out = found;
-    return len;
+    // Left to right, as long as some longer name starts with the words so far.
+    const std::size_t longest = std::min(kb.max_entity_tokens(), limit - pos);
+    std::string joined;
+    std::size_t best = 0;
+    for (std::size_t len = 1; len <= longest; ++len) {
+      if (len > 1) joined += ' ';
+      joined += tok(pos + len - 1).text;
+      bool extends = false;
+      if (const LexiconEntry* e = kb.entity(joined, extends)) {
+        best = len;
+        *out = e;
+      }
+      if (!extends) break;
+    }
+    return best;
   }
 
   // Longest title at `pos` (title modifiers followed by a title), in tokens; 0 if none.

@@ -581,18 +581,20 @@ class KnowledgeCache {
     s.flags = knowledge_flags(w, f, cc, *kb_);
     return s.flags;
   }
-  /// Knowledge::entity(phrase).
-  const LexiconEntry* entity(std::string_view phrase) {
-    if (phrase.size() > sizeof(EntitySlot::text)) return kb_->entity(phrase);
+  /// Knowledge::entity(phrase, extends).
+  const LexiconEntry* entity(std::string_view phrase, bool& extends) {
+    if (phrase.size() > sizeof(EntitySlot::text)) return kb_->entity(phrase, extends);
     const std::uint64_t h = fnv(phrase);
     EntitySlot& s = entities_[h & (kEntitySlots - 1)];
     if (s.hash == h && s.len == phrase.size() + 1 && std::memcmp(s.text, phrase.data(), phrase.size()) == 0) {
+      extends = s.extends;
       return s.entry;
     }
     s.hash = h;
     s.len = static_cast<std::uint8_t>(phrase.size() + 1);
     std::memcpy(s.text, phrase.data(), phrase.size());
-    s.entry = kb_->entity(phrase);
+    s.entry = kb_->entity(phrase, extends);
+    s.extends = extends;
     return s.entry;
   }
 
@@ -610,7 +612,8 @@ class KnowledgeCache {
     std::uint64_t hash = 0;
     const LexiconEntry* entry = nullptr;
     std::uint8_t len = 0;  // text length + 1; 0 = empty
-    char text[15] = {};
+    bool extends = false;
+    char text[14] = {};
   };
   static std::uint64_t fingerprint(const Knowledge& kb) {
     std::uint64_t h = mix(kb.max_entity_tokens(), kb.max_title_tokens());
@@ -685,9 +688,11 @@ void match_gazetteer(const Segmentation& seg, std::size_t b, std::size_t e, bool
       const std::string_view w = word(t);
       ws.phrase.append(w.data(), w.size());
       if (!capital) continue;
-      if (const LexiconEntry* entry = cache.entity(ws.phrase)) {
+      bool extends = false;
+      if (const LexiconEntry* entry = cache.entity(ws.phrase, extends)) {
         ws.matches.push_back({static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(len), entry, titled});
       }
+      if (!extends) break;  // no longer name starts with these words
     }
   }
 }

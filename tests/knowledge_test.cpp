@@ -252,6 +252,31 @@ TEST_CASE("max_entity_tokens covers every phrase", "[knowledge]") {
   CHECK(kb().max_entity_tokens() < 40);
 }
 
+TEST_CASE("entity: whether a longer phrase starts with the words so far", "[knowledge]") {
+  // Every whole-word beginning of a known phrase extends; the search for "Bank of England"
+  // passes "Bank" and "Bank of", which name nothing themselves.
+  const std::string phrases[] = {"United Kingdom of Great Britain and Northern Ireland",
+                                 "Democratic Republic of the Congo", "Washington , D.C.", "Bank of England",
+                                 "North Atlantic Treaty Organization"};
+  for (const std::string& p : phrases) {
+    INFO(p);
+    for (std::size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1)) {
+      bool extends = false;
+      kb().entity(p.substr(0, sp), extends);
+      CHECK(extends);
+    }
+    bool extends = true;
+    CHECK(kb().entity(p, extends) == kb().entity(p));
+  }
+  bool extends = true;
+  CHECK(kb().entity("Bank of", extends) == nullptr);
+  CHECK(extends);
+  CHECK(kb().entity("Zqxv", extends) == nullptr);
+  CHECK_FALSE(extends);
+  CHECK(kb().entity("Bank of England", extends) != nullptr);
+  CHECK_FALSE(extends);
+}
+
 TEST_CASE("titles, title modifiers, organization heads and suffixes", "[knowledge]") {
   const char* titles[] = {"president",
                           "President",

@@ -47,6 +47,10 @@ class Knowledge {
   /// with several meanings names the first of: country > organization > city > region >
   /// subdivision.
   const LexiconEntry* entity(std::string_view phrase) const;
+  /// entity(phrase), and in `extends` whether some longer phrase that entity() knows starts
+  /// with `phrase` and a space: when it does not, no longer phrase from here can match, so a
+  /// left-to-right search stops.
+  const LexiconEntry* entity(std::string_view phrase, bool& extends) const;
   /// The longest phrase, in tokens, that entity() knows.
   std::size_t max_entity_tokens() const;
 
