@@ -372,3 +372,61 @@ TEST_CASE("segment: same result on other threads", "[segment]") {
     CHECK(r == tokens_of(here) + "#" + std::to_string(here.sentences.size()));
   CHECK(here.sentences.size() == 3);
 }
+
+namespace {
+
+/// Everything segment() reports, tokens and sentences, as one string.
+std::string describe(const Segmentation& seg, std::string_view text) {
+  std::string out;
+  for (const Token& t : seg.tokens) {
+    out += std::to_string(t.text.data() - text.data()) + ":" + std::string(t.text) + "/" +
+           std::to_string(static_cast<int>(t.kind)) + (t.space_before ? "s" : "") +
+           (t.newline_before ? "n" : "") + "@" + std::to_string(t.span.begin) + "-" +
+           std::to_string(t.span.end) + " ";
+  }
+  for (const Sentence& s : seg.sentences)
+    out += "[" + std::to_string(s.first_token) + "," + std::to_string(s.last_token) + ")";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("segment: the ASCII fast path cuts words exactly as ICU does", "[segment]") {
+  // ICU's own word rules have ASCII surprises: '@' and '_' join letters ("a@b", "a_b"), ':'
+  // does not ("a:b"), '.' and '\'' join letters to letters and digits to digits only.
+  const std::vector<std::string> table = {"jeffrey.hodgson@reuters.com",
+                                          "a@b @a a@ 1@2",
+                                          "a_b __ _ 1_ _1",
+                                          "a:b 1:2 10:30",
+                                          "U.S. U.S.A. a.1 1.a 3.5bn 1,000.5 1;2 a,b",
+                                          "don't 'a' 1'2 a''b a..b",
+                                          "Russia's Russia’s café naïve",
+                                          "A380 3rd 1990s",
+                                          "x\r\ny\x01z\x7F!?",
+                                          ""};
+  for (const std::string& text : table) {
+    INFO(text);
+    CHECK(describe(newsgraph::segment(text), text) ==
+          describe(newsgraph::detail::segment_icu_only(text), text));
+  }
+  // Random text over every ASCII byte and some other characters.
+  std::vector<std::string> pieces = {"é",        "\xE2\x80\x99", "\xE2\x80\x9C", "\xC2\xA3", "\xE2\x80\x8B",
+                                     "\xCC\x81", "U.S.",         "Mr.",          "...",      "  ",
+                                     "\r\n"};
+  for (int c = 1; c < 128; ++c) pieces.emplace_back(1, static_cast<char>(c));
+  std::mt19937 rng(2026);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 24);
+  int differences = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int i = length(rng); i > 0; --i) text += pieces[pick(rng)];
+    if (describe(newsgraph::segment(text), text) !=
+        describe(newsgraph::detail::segment_icu_only(text), text)) {
+      if (++differences <= 3) {
+        UNSCOPED_INFO("differs on: " << text);
+      }
+    }
+  }
+  CHECK(differences == 0);
+}

@@ -39,4 +39,11 @@ struct Segmentation {
 /// "J.") does not end one unless a line break follows it.
 Segmentation segment(std::string_view text);
 
+namespace detail {
+/// segment() with every word boundary from ICU, without the ASCII fast path that segment()
+/// takes for runs of plain ASCII. Both give the same result for every input; tests hold them
+/// to it.
+Segmentation segment_icu_only(std::string_view text);
+}  // namespace detail
+
 }  // namespace newsgraph
