@@ -216,7 +216,8 @@ std::optional<Format> format_from_name(const std::string& name) {
   return std::nullopt;
 }
 
-void write_graph(std::ostream& out, const Graph& g, Format format) {
+void write_graph(std::ostream& out, const Graph& g, Format format,
+                 const std::vector<ArticleResult>* sources) {
   switch (format) {
     case Format::Dot:
       write_dot(out, g);
@@ -228,7 +229,7 @@ void write_graph(std::ostream& out, const Graph& g, Format format) {
       write_jsonld(out, g);
       return;
     case Format::Json:
-      write_json(out, g);
+      write_json(out, g, sources);
       return;
   }
 }

@@ -1,12 +1,17 @@
 // Plain JSON export of the graph, and the JSON Lines of `extract` and `--mentions`.
 #include "newsgraph/export_json.hpp"
 
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 #include <rapidjson/prettywriter.h>
 
 #include <boost/range/iterator_range.hpp>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "export_common.hpp"
+#include "newsgraph/document.hpp"
 
 namespace newsgraph {
 namespace {
@@ -36,9 +41,201 @@ void mention_members(Writer& w, const Mention& m) {
   json_member(w, "type", to_string(m.type));
 }
 
+/// An index (of an entity), or null for "none".
+template <class Writer>
+void index_member(Writer& w, const char* key, std::size_t index) {
+  w.Key(key);
+  if (index == kNone)
+    w.Null();
+  else
+    export_detail::json_uint(w, index);
+}
+
+/// One article's extraction, every field the merge and the graph read.
+template <class Writer>
+void write_source(Writer& w, const ArticleResult& a) {
+  const ArticleEntities& ents = a.entities;
+  w.StartObject();
+  json_member(w, "id", a.id);
+  w.Key("mentions");
+  w.StartArray();
+  for (const Mention& m : ents.mentions) {
+    w.StartObject();
+    mention_members(w, m);
+    json_member(w, "title", m.title);
+    json_member(w, "title_span", m.title_span);
+    index_member(w, "entity", m.entity);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("entities");
+  w.StartArray();
+  for (const Entity& e : ents.entities) {
+    w.StartObject();
+    json_member(w, "id", e.id);
+    json_member(w, "type", to_string(e.type));
+    json_member(w, "name", e.name);
+    json_member(w, "aliases", e.aliases);
+    json_member(w, "mentions", e.mentions);
+    json_member(w, "place_kind", e.place_kind);
+    json_member(w, "country_code", e.country_code);
+    json_member(w, "titles", e.titles);
+    json_member(w, "quote", e.quote);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("relations");
+  w.StartArray();
+  for (const Relation& r : a.relations) {
+    w.StartObject();
+    json_member(w, "type", to_string(r.type));
+    index_member(w, "source", r.source);
+    index_member(w, "target", r.target);
+    json_member(w, "source_span", r.source_span);
+    json_member(w, "target_span", r.target_span);
+    json_member(w, "sentence", r.sentence);
+    json_member(w, "title", r.title);
+    json_member(w, "cue", r.cue);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+/// Reads what write_source() wrote; `where` names the place in errors.
+class SourceReader {
+ public:
+  explicit SourceReader(std::string path) : path_(std::move(path)) {}
+
+  ArticleResult article(const rapidjson::Value& v, std::size_t k) {
+    where_ = "sources[" + std::to_string(k) + "]";
+    ArticleResult a;
+    need_object(v, where_);
+    a.id = string(member(v, "id"), "id");
+    for (const auto& m : array(member(v, "mentions"), "mentions")) {
+      need_object(m, "mention");
+      Mention x;
+      x.span = {count(member(m, "start"), "start"), count(member(m, "end"), "end")};
+      x.text = string(member(m, "text"), "text");
+      x.type = type(member(m, "type"));
+      x.title = string(member(m, "title"), "title");
+      x.title_span = span(member(m, "title_span"), "title_span");
+      x.entity = index(member(m, "entity"), "entity");
+      a.entities.mentions.push_back(std::move(x));
+    }
+    for (const auto& e : array(member(v, "entities"), "entities")) {
+      need_object(e, "entity");
+      Entity x;
+      x.id = string(member(e, "id"), "id");
+      x.type = type(member(e, "type"));
+      x.name = string(member(e, "name"), "name");
+      x.aliases = strings(member(e, "aliases"), "aliases");
+      for (const auto& i : array(member(e, "mentions"), "mentions")) {
+        const std::size_t m = count(i, "mentions");
+        if (m >= a.entities.mentions.size()) fail("mentions: index " + std::to_string(m) + " out of range");
+        x.mentions.push_back(m);
+      }
+      x.place_kind = string(member(e, "place_kind"), "place_kind");
+      x.country_code = string(member(e, "country_code"), "country_code");
+      x.titles = strings(member(e, "titles"), "titles");
+      x.quote = string(member(e, "quote"), "quote");
+      a.entities.entities.push_back(std::move(x));
+    }
+    for (const Mention& m : a.entities.mentions)
+      if (m.entity != kNone && m.entity >= a.entities.entities.size()) fail("entity: index out of range");
+    for (const auto& r : array(member(v, "relations"), "relations")) {
+      need_object(r, "relation");
+      Relation x;
+      const auto t = relation_type_from_string(string(member(r, "type"), "type"));
+      if (!t) fail("type: unknown relation type");
+      x.type = *t;
+      x.source = index(member(r, "source"), "source");
+      x.target = index(member(r, "target"), "target");
+      if (x.source >= a.entities.entities.size() || x.target >= a.entities.entities.size())
+        fail("source/target: index out of range");
+      x.source_span = span(member(r, "source_span"), "source_span");
+      x.target_span = span(member(r, "target_span"), "target_span");
+      x.sentence = span(member(r, "sentence"), "sentence");
+      x.title = string(member(r, "title"), "title");
+      x.cue = string(member(r, "cue"), "cue");
+      a.relations.push_back(std::move(x));
+    }
+    return a;
+  }
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw InputError(path_ + ": " + where_ + ": " + what +
+                     " (not a graph written by 'newsgraph build -o FILE.json')");
+  }
+
+ private:
+  void need_object(const rapidjson::Value& v, const std::string& what) const {
+    if (!v.IsObject()) fail(what + ": expected an object");
+  }
+  const rapidjson::Value& member(const rapidjson::Value& v, const char* key) const {
+    const auto it = v.FindMember(key);
+    if (it == v.MemberEnd()) fail(std::string("missing \"") + key + "\"");
+    return it->value;
+  }
+  rapidjson::Value::ConstArray array(const rapidjson::Value& v, const char* what) const {
+    if (!v.IsArray()) fail(std::string(what) + ": expected an array");
+    return v.GetArray();
+  }
+  std::string string(const rapidjson::Value& v, const char* what) const {
+    if (!v.IsString()) fail(std::string(what) + ": expected a string");
+    return std::string(v.GetString(), v.GetStringLength());
+  }
+  std::vector<std::string> strings(const rapidjson::Value& v, const char* what) const {
+    std::vector<std::string> out;
+    for (const auto& s : array(v, what)) out.push_back(string(s, what));
+    return out;
+  }
+  std::size_t count(const rapidjson::Value& v, const char* what) const {
+    if (!v.IsUint64()) fail(std::string(what) + ": expected a non-negative integer");
+    return static_cast<std::size_t>(v.GetUint64());
+  }
+  std::size_t index(const rapidjson::Value& v, const char* what) const {
+    return v.IsNull() ? kNone : count(v, what);
+  }
+  Span span(const rapidjson::Value& v, const char* what) const {
+    if (!v.IsArray() || v.Size() != 2) fail(std::string(what) + ": expected [start, end]");
+    return {count(v[0], what), count(v[1], what)};
+  }
+  EntityType type(const rapidjson::Value& v) const {
+    const auto t = entity_type_from_string(string(v, "type"));
+    if (!t) fail("type: unknown entity type");
+    return *t;
+  }
+  std::string path_;
+  std::string where_ = "top level";
+};
+
 }  // namespace
 
-void write_json(std::ostream& out, const Graph& g) {
+std::vector<ArticleResult> read_json_sources(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open the graph to build into");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw InputError(path + ": read error");
+  const std::string text = buffer.str();
+  rapidjson::Document doc;
+  doc.Parse(text.data(), text.size());
+  if (doc.HasParseError())
+    throw InputError(path + ": not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
+                     rapidjson::GetParseError_En(doc.GetParseError()));
+  SourceReader reader(path);
+  if (!doc.IsObject()) reader.fail("expected a JSON object");
+  const auto it = doc.FindMember("sources");
+  if (it == doc.MemberEnd() || !it->value.IsArray())
+    reader.fail("no \"sources\" array (write the graph with 'newsgraph build -o FILE.json')");
+  std::vector<ArticleResult> out;
+  std::size_t k = 0;
+  for (const auto& v : it->value.GetArray()) out.push_back(reader.article(v, k++));
+  return out;
+}
+
+void write_json(std::ostream& out, const Graph& g, const std::vector<ArticleResult>* sources) {
   rapidjson::StringBuffer buf;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
   w.SetIndent(' ', 2);
@@ -84,6 +281,16 @@ void write_json(std::ostream& out, const Graph& g) {
     export_detail::drain(buf, out);
   }
   w.EndArray();
+
+  if (sources != nullptr) {
+    w.Key("sources");
+    w.StartArray();
+    for (const ArticleResult& a : *sources) {
+      write_source(w, a);
+      export_detail::drain(buf, out);
+    }
+    w.EndArray();
+  }
   export_detail::end_document(w, buf, out);
 }
 

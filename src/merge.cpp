@@ -1,6 +1,11 @@
 // Cross-article merge: one node per real-world entity across all articles.
 //
-// Rules (applied to the entities of all articles; types never mix):
+// Rules (applied to the entities of all articles; types never mix). Before them, the user's
+// corrections: every entity matching a name of an --aliases line joins the others of its type
+// ("forced"), and each --keep-apart line marks the entities matching each of its names, so that
+// no later rule may join two of them (the refused link is explained as "kept-apart"). Every
+// link that joins two clusters is kept with its rule, its two names and a reason, and so is
+// every alias an article's own resolution gave an entity; MergeResult::explanations lists them.
 //
 //  1. Keys. Every name and alias of an entity gets a key for its type:
 //     - Person: Knowledge::fold, then each token normalised: the endings -iy, -yy, -ii, -yi
@@ -53,6 +58,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <fstream>
 #include <map>
 #include <numeric>
 #include <set>
@@ -62,6 +68,8 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "newsgraph/document.hpp"
 
 namespace newsgraph {
 namespace {
@@ -88,6 +96,72 @@ class DisjointSets {
 
  private:
   std::vector<std::size_t> parent_;
+};
+
+/// A merge a rule asks for: item `a` (through its form `name`) joins item `b` (through its
+/// form `other`).
+struct Link {
+  std::size_t a = 0, b = 0;
+  std::string rule, name, other, detail;
+};
+
+/// The partition the rules build, with the --keep-apart constraints, and a record of every
+/// link that joined two clusters (or that a constraint refused).
+class Linker {
+ public:
+  explicit Linker(std::size_t n) : sets_(n), sides_(n) {}
+  /// Item `item` matches name `side` of keep-apart group `group` (before any link).
+  void set_side(std::size_t item, std::size_t group, std::size_t side) {
+    sides_[item].push_back({group, side});
+  }
+  /// Drops the constraints of items that match two names of one group: they cannot be apart.
+  void settle_sides() {
+    for (auto& v : sides_) {
+      std::sort(v.begin(), v.end());
+      std::vector<std::pair<std::size_t, std::size_t>> kept;
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        const bool clash =
+            (i > 0 && v[i - 1].first == v[i].first && v[i - 1].second != v[i].second) ||
+            (i + 1 < v.size() && v[i + 1].first == v[i].first && v[i + 1].second != v[i].second);
+        if (!clash && (kept.empty() || kept.back() != v[i])) kept.push_back(v[i]);
+      }
+      v = std::move(kept);
+    }
+  }
+  std::size_t find(std::size_t x) { return sets_.find(x); }
+  /// Joins the clusters of link.a and link.b unless they are one already; a link that would
+  /// put two names of a keep-apart group together is refused (and recorded) unless `forced`.
+  void link(Link l, bool forced = false) {
+    const std::size_t ra = sets_.find(l.a), rb = sets_.find(l.b);
+    if (ra == rb) return;
+    if (!forced && conflict(sides_[ra], sides_[rb])) {
+      refused_.push_back(std::move(l));
+      return;
+    }
+    sets_.unite(ra, rb);
+    const std::size_t root = sets_.find(ra);
+    const std::size_t gone = root == ra ? rb : ra;
+    auto& into = sides_[root];
+    into.insert(into.end(), sides_[gone].begin(), sides_[gone].end());
+    std::sort(into.begin(), into.end());
+    into.erase(std::unique(into.begin(), into.end()), into.end());
+    sides_[gone].clear();
+    links_.push_back(std::move(l));
+  }
+  const std::vector<Link>& links() const { return links_; }
+  const std::vector<Link>& refused() const { return refused_; }
+
+ private:
+  static bool conflict(const std::vector<std::pair<std::size_t, std::size_t>>& x,
+                       const std::vector<std::pair<std::size_t, std::size_t>>& y) {
+    for (const auto& [g, s] : x)
+      for (const auto& [h, t] : y)
+        if (g == h && s != t) return true;
+    return false;
+  }
+  DisjointSets sets_;
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> sides_;  // per root
+  std::vector<Link> links_, refused_;
 };
 
 /// Knowledge::fold split into words, memoised (folding runs an ICU transliterator).
@@ -369,7 +443,7 @@ std::string fingerprint(const ArticleResult& a) {
 }
 
 /// The clusters of a partition: root -> member item indices, ascending.
-std::map<std::size_t, std::vector<std::size_t>> clusters_of(DisjointSets& sets, std::size_t n) {
+std::map<std::size_t, std::vector<std::size_t>> clusters_of(Linker& sets, std::size_t n) {
   std::map<std::size_t, std::vector<std::size_t>> out;
   for (std::size_t i = 0; i < n; ++i) out[sets.find(i)].push_back(i);
   return out;
@@ -377,37 +451,47 @@ std::map<std::size_t, std::vector<std::size_t>> clusters_of(DisjointSets& sets, 
 
 /// Rule 3a: clusters whose names have at most two tokens join the unique longer name that
 /// ends in one of their two-token names.
-void merge_two_token_partials(std::vector<Item>& items, DisjointSets& sets) {
+void merge_two_token_partials(std::vector<Item>& items, Linker& sets) {
   const auto clusters = clusters_of(sets, items.size());
-  std::map<std::string, std::set<std::size_t>> longer_by_tail;  // last two words -> clusters
+  // last two words -> cluster -> (an item of it, the longer name there)
+  std::map<std::string, std::map<std::size_t, std::pair<std::size_t, std::string>>> longer_by_tail;
   for (const auto& [root, members] : clusters) {
     for (std::size_t i : members) {
       if (items[i].e->type != EntityType::Person) continue;
       for (const auto& f : items[i].forms) {
         if (f.norm.size() < 3) continue;
-        longer_by_tail[f.norm[f.norm.size() - 2] + " " + f.norm.back()].insert(root);
+        longer_by_tail[f.norm[f.norm.size() - 2] + " " + f.norm.back()].emplace(root,
+                                                                                std::make_pair(i, f.text));
       }
     }
   }
-  std::vector<std::pair<std::size_t, std::size_t>> joins;
+  std::vector<Link> joins;
   for (const auto& [root, members] : clusters) {
     if (items[members.front()].e->type != EntityType::Person) continue;
     std::size_t longest = 0;
-    std::set<std::string> pairs;
+    std::map<std::string, std::pair<std::size_t, std::string>> pairs;  // two-word key -> (item, name)
     for (std::size_t i : members)
       for (const auto& f : items[i].forms) {
         longest = std::max(longest, f.norm.size());
-        if (f.norm.size() == 2) pairs.insert(join(f.norm));
+        if (f.norm.size() == 2) pairs.emplace(join(f.norm), std::make_pair(i, f.text));
       }
     if (longest != 2) continue;
-    std::set<std::size_t> candidates;
-    for (const auto& p : pairs) {
+    std::map<std::size_t, std::pair<std::size_t, std::string>> candidates;
+    const std::pair<std::size_t, std::string>* partial = nullptr;
+    for (const auto& [p, holder] : pairs) {
       auto it = longer_by_tail.find(p);
-      if (it != longer_by_tail.end()) candidates.insert(it->second.begin(), it->second.end());
+      if (it == longer_by_tail.end()) continue;
+      for (const auto& c : it->second) candidates.insert(c);
+      if (partial == nullptr) partial = &holder;
     }
-    if (candidates.size() == 1) joins.emplace_back(root, *candidates.begin());
+    if (candidates.size() == 1) {
+      const auto& [item, full] = candidates.begin()->second;
+      joins.push_back({partial->first, item, "partial-name", partial->second, full,
+                       "\"" + partial->second + "\" ends the longer name \"" + full +
+                           "\", the only such person in the corpus"});
+    }
   }
-  for (const auto& [a, b] : joins) sets.unite(a, b);
+  for (Link& l : joins) sets.link(std::move(l));
 }
 
 /// Index of the first word of the surname of a person name: the last word and the name
@@ -420,9 +504,10 @@ std::size_t surname_start(const Form& f, const Knowledge& kb) {
 }
 
 /// Rule 3b: clusters named only by a surname join the unique fuller name with that surname.
-void merge_surnames(std::vector<Item>& items, DisjointSets& sets, const Knowledge& kb) {
+void merge_surnames(std::vector<Item>& items, Linker& sets, const Knowledge& kb) {
   const auto clusters = clusters_of(sets, items.size());
-  std::map<std::string, std::set<std::size_t>> full_by_surname;
+  // surname -> cluster -> (an item of it, the fuller name there)
+  std::map<std::string, std::map<std::size_t, std::pair<std::size_t, std::string>>> full_by_surname;
   for (const auto& [root, members] : clusters) {
     for (std::size_t i : members) {
       if (items[i].e->type != EntityType::Person) continue;
@@ -430,85 +515,112 @@ void merge_surnames(std::vector<Item>& items, DisjointSets& sets, const Knowledg
         if (f.norm.size() < 2) continue;
         const std::size_t start = surname_start(f, kb);
         if (start == 0) continue;  // only particles and a surname: not a fuller name
-        full_by_surname[f.norm.back()].insert(root);
-        for (std::size_t s = start; s + 1 < f.norm.size(); ++s) full_by_surname[join(f.norm, s)].insert(root);
+        full_by_surname[f.norm.back()].emplace(root, std::make_pair(i, f.text));
+        for (std::size_t s = start; s + 1 < f.norm.size(); ++s)
+          full_by_surname[join(f.norm, s)].emplace(root, std::make_pair(i, f.text));
       }
     }
   }
-  std::vector<std::pair<std::size_t, std::size_t>> joins;
+  std::vector<Link> joins;
   for (const auto& [root, members] : clusters) {
     if (items[members.front()].e->type != EntityType::Person) continue;
-    std::set<std::string> surnames;
+    std::map<std::string, std::pair<std::size_t, std::string>> surnames;  // key -> (item, name)
     bool only_surnames = true;
     for (std::size_t i : members)
       for (const auto& f : items[i].forms) {
         if (f.norm.empty()) continue;
         if (surname_start(f, kb) != 0) only_surnames = false;
-        surnames.insert(join(f.norm));
+        surnames.emplace(join(f.norm), std::make_pair(i, f.text));
       }
     if (!only_surnames || surnames.empty()) continue;
-    std::set<std::size_t> candidates;
-    for (const auto& s : surnames) {
-      auto it = full_by_surname.find(s);
-      if (it != full_by_surname.end()) candidates.insert(it->second.begin(), it->second.end());
+    std::map<std::size_t, std::pair<std::size_t, std::string>> candidates;
+    const std::pair<std::size_t, std::string>* partial = nullptr;
+    for (const auto& [key, holder] : surnames) {
+      auto it = full_by_surname.find(key);
+      if (it == full_by_surname.end()) continue;
+      for (const auto& c : it->second) candidates.insert(c);
+      if (partial == nullptr) partial = &holder;
     }
     candidates.erase(root);
-    if (candidates.size() == 1) joins.emplace_back(root, *candidates.begin());
+    if (candidates.size() == 1) {
+      const auto& [item, full] = candidates.begin()->second;
+      joins.push_back({partial->first, item, "partial-name", partial->second, full,
+                       "\"" + partial->second + "\" is the surname of \"" + full +
+                           "\", the only person with that surname in the corpus"});
+    }
   }
-  for (const auto& [a, b] : joins) sets.unite(a, b);
+  for (Link& l : joins) sets.link(std::move(l));
 }
 
 /// Rule 4: acronym organizations join the unique organization whose initials spell them;
 /// places without a country code join the unique place of that name that has one.
-void merge_acronyms_and_places(std::vector<Item>& items, DisjointSets& sets, Folder& folder) {
+void merge_acronyms_and_places(std::vector<Item>& items, Linker& sets, Folder& folder) {
+  using Holder = std::pair<std::size_t, std::string>;  // an item and one of its names
   const auto clusters = clusters_of(sets, items.size());
-  std::map<std::string, std::set<std::size_t>> org_by_initials;
-  std::map<std::string, std::set<std::size_t>> coded_place_by_name;
+  std::map<std::string, std::map<std::size_t, Holder>> org_by_initials;
+  std::map<std::string, std::map<std::size_t, Holder>> coded_place_by_name;
   for (const auto& [root, members] : clusters) {
     for (std::size_t i : members) {
       const Item& it = items[i];
       if (it.e->type == EntityType::Organization) {
         for (const auto& f : it.forms)
           if (acronym_letters(f.text).empty())
-            for (const auto& ini : org_initials(f.text, folder)) org_by_initials[ini].insert(root);
+            for (const auto& ini : org_initials(f.text, folder))
+              org_by_initials[ini].emplace(root, Holder{i, f.text});
       } else if (it.e->type == EntityType::Place && !it.e->country_code.empty()) {
-        for (const auto& f : it.forms) coded_place_by_name[f.bare_key].insert(root);
+        for (const auto& f : it.forms) coded_place_by_name[f.bare_key].emplace(root, Holder{i, f.text});
       }
     }
   }
-  std::vector<std::pair<std::size_t, std::size_t>> joins;
+  std::vector<Link> joins;
   for (const auto& [root, members] : clusters) {
     const EntityType type = items[members.front()].e->type;
-    std::set<std::size_t> candidates;
+    std::map<std::size_t, Holder> candidates;
+    const Holder* own = nullptr;
+    std::map<std::string, Holder> keys;  // acronym letters or place key -> (item, name)
     if (type == EntityType::Organization) {
-      std::set<std::string> acronyms;
       for (std::size_t i : members)
         for (const auto& f : items[i].forms) {
           std::string letters = acronym_letters(f.text);
-          if (!letters.empty()) acronyms.insert(std::move(letters));
+          if (!letters.empty()) keys.emplace(std::move(letters), Holder{i, f.text});
         }
-      for (const auto& a : acronyms) {
+      for (const auto& [a, holder] : keys) {
         auto it = org_by_initials.find(a);
-        if (it != org_by_initials.end()) candidates.insert(it->second.begin(), it->second.end());
+        if (it == org_by_initials.end()) continue;
+        for (const auto& c : it->second) candidates.insert(c);
+        if (own == nullptr) own = &holder;
       }
     } else if (type == EntityType::Place) {
       bool coded = false;
-      std::set<std::string> names;
       for (std::size_t i : members) {
         if (!items[i].e->country_code.empty()) coded = true;
-        for (const auto& f : items[i].forms) names.insert(f.bare_key);
+        for (const auto& f : items[i].forms) keys.emplace(f.bare_key, Holder{i, f.text});
       }
       if (coded) continue;
-      for (const auto& n : names) {
+      for (const auto& [n, holder] : keys) {
         auto it = coded_place_by_name.find(n);
-        if (it != coded_place_by_name.end()) candidates.insert(it->second.begin(), it->second.end());
+        if (it == coded_place_by_name.end()) continue;
+        for (const auto& c : it->second) candidates.insert(c);
+        if (own == nullptr) own = &holder;
       }
     }
     // A cluster that already spells its own acronym counts as a candidate, so a second
     // expansion elsewhere makes the acronym ambiguous rather than merging it there.
-    if (candidates.size() == 1 && *candidates.begin() != root) joins.emplace_back(root, *candidates.begin());
+    if (candidates.size() == 1 && candidates.begin()->first != root) {
+      const auto& [item, full] = candidates.begin()->second;
+      if (type == EntityType::Organization) {
+        joins.push_back({own->first, item, "acronym", own->second, full,
+                         "\"" + own->second + "\" spells the initials of \"" + full +
+                             "\", the only organization in the corpus that it abbreviates"});
+      } else {
+        joins.push_back({own->first, item, "place-country", own->second, full,
+                         "\"" + own->second + "\" was named without a country; \"" + full +
+                             "\" is the only place of that name with one (" + items[item].e->country_code +
+                             ")"});
+      }
+    }
   }
-  for (const auto& [a, b] : joins) sets.unite(a, b);
+  for (Link& l : joins) sets.link(std::move(l));
 }
 
 std::uint64_t fnv1a64(std::string_view s) {
@@ -579,6 +691,72 @@ bool cluster_before(const Cluster& a, const Cluster& b) {
          std::tie(y.mentions, y.articles, y.titles, y.place_kind, y.country_code, y.quote);
 }
 
+/// The name of `it` (its name or an alias) whose folded words are `folded`; its name when none.
+std::string form_matching(const Item& it, const std::string& folded) {
+  for (const Form& f : it.forms)
+    if (join(f.folded) == folded) return f.text;
+  return it.e->name;
+}
+
+/// Why an article's resolution gave entity `it` the alias `alias` (see MergeExplanation).
+void within_article_reason(const Item& it, const Form& alias, Folder& folder, std::string& rule,
+                           std::string& detail) {
+  const Form& name = it.forms.front();
+  const Knowledge& kb = folder.kb();
+  const LexiconEntry* entry = kb.entity(alias.text);
+  const std::string q_alias = "\"" + alias.text + "\"", q_name = "\"" + name.text + "\"";
+  if (entry != nullptr && entry->canonical == name.text) {
+    rule = "gazetteer";
+    detail = q_alias + " is a name of " + q_name + " in the gazetteer";
+  } else if (it.e->type == EntityType::Person && alias.norm == name.norm) {
+    rule = "spelling";
+    detail = "both spell \"" + join(name.norm) + "\" once folded";
+  } else if (it.e->type == EntityType::Person && alias.norm.size() < name.norm.size() &&
+             std::equal(alias.norm.rbegin(), alias.norm.rend(), name.norm.rbegin())) {
+    rule = "partial-name";
+    detail = q_alias + " ends the fuller name " + q_name + ", the only such person in the article";
+  } else if (it.e->type == EntityType::Organization && !acronym_letters(alias.text).empty() &&
+             org_initials(name.text, folder).count(acronym_letters(alias.text)) > 0) {
+    rule = "acronym";
+    detail = q_alias + " spells the initials of " + q_name;
+  } else if (alias.key == name.key) {
+    rule = it.e->type == EntityType::Organization ? "org-suffix" : "same-place";
+    detail = "both are \"" + join(name.norm) + "\" once folded";
+  } else {
+    rule = "alias";
+    detail = "the article uses " + q_alias + " for " + q_name;
+  }
+}
+
+/// The link of rules 1 and 2: item i's form `f` has the key of item j's form `g`.
+Link key_link(const std::vector<Item>& items, std::size_t i, const Form& f, std::size_t j, const Form& g) {
+  Link l{i, j, "", f.text, g.text, ""};
+  const std::string key = f.key.substr(std::min<std::size_t>(2, f.key.size()));
+  if (f.text == g.text) {
+    l.rule = "same-name";
+    l.detail = "the same name";
+  } else if (!f.is_name || !g.is_name) {
+    const Item& holder = f.is_name ? items[j] : items[i];
+    const std::string& alias = f.is_name ? g.text : f.text;
+    l.rule = "alias";
+    l.detail = "an article names \"" + holder.e->name + "\" also \"" + alias +
+               "\", and the two names agree (\"" + key + "\")";
+  } else if (items[i].e->type == EntityType::Person) {
+    l.rule = "spelling";
+    l.detail = "both spell \"" + key + "\" once folded (accents, doubled letters, -iy/-yy/-y endings, y/i)";
+  } else if (items[i].e->type == EntityType::Organization) {
+    l.rule = "org-suffix";
+    l.detail = "both are \"" + key + "\" without a leading The, corporate suffixes, dots, case and accents";
+  } else if (items[i].e->type == EntityType::Place) {
+    l.rule = "same-place";
+    l.detail = "the same place once folded (\"" + key + "\")";
+  } else {
+    l.rule = "same-name";
+    l.detail = "the same quotation";
+  }
+  return l;
+}
+
 }  // namespace
 
 std::string slug(std::string_view name, const Knowledge& kb) {
@@ -607,7 +785,8 @@ std::string make_node_id(EntityType type, std::string_view name, const Knowledge
   return id;
 }
 
-MergeResult merge(const std::vector<ArticleResult>& articles, const Knowledge& kb) {
+MergeResult merge(const std::vector<ArticleResult>& articles, const Knowledge& kb,
+                  const MergeOverrides& overrides) {
   // Articles in a canonical order: by id, repeated ids by content.
   std::vector<std::size_t> order(articles.size());
   std::iota(order.begin(), order.end(), 0);
@@ -646,10 +825,48 @@ MergeResult merge(const std::vector<ArticleResult>& articles, const Knowledge& k
     }
   }
 
-  DisjointSets sets(items.size());
+  Linker sets(items.size());
+  // The user's corrections: the sides of each keep-apart group, then the forced merges.
+  {
+    std::unordered_map<std::string, std::vector<std::size_t>> items_by_folded;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      std::set<std::string> seen;
+      for (const Form& f : items[i].forms)
+        if (seen.insert(join(f.folded)).second) items_by_folded[join(f.folded)].push_back(i);
+    }
+    const auto matching = [&](const std::string& name) -> const std::vector<std::size_t>* {
+      auto it = items_by_folded.find(join(folder.words(name)));
+      return it == items_by_folded.end() ? nullptr : &it->second;
+    };
+    for (std::size_t g = 0; g < overrides.keep_apart.size(); ++g)
+      for (std::size_t side = 0; side < overrides.keep_apart[g].size(); ++side)
+        if (const auto* m = matching(overrides.keep_apart[g][side]))
+          for (std::size_t i : *m) sets.set_side(i, g, side);
+    sets.settle_sides();
+    for (const auto& group : overrides.aliases) {
+      std::string line;
+      for (const auto& name : group) line += (line.empty() ? "" : " | ") + name;
+      std::map<EntityType, std::pair<std::size_t, std::string>> first;  // per type: (item, name)
+      for (const auto& name : group) {
+        const auto* m = matching(name);
+        if (m == nullptr) continue;
+        for (std::size_t i : *m) {
+          const EntityType t = items[i].e->type;
+          if (t == EntityType::Quotation) continue;
+          const std::string own = form_matching(items[i], join(folder.words(name)));
+          auto [pos, inserted] = first.emplace(t, std::make_pair(i, own));
+          if (!inserted)
+            sets.link({i, pos->second.first, "forced", own, pos->second.second,
+                       "the --aliases file names them as one entity: " + line},
+                      true);
+        }
+      }
+    }
+  }
   // Rules 1 and 2: equal keys of names, and of aliases that may stand for a whole entity.
   {
-    std::unordered_map<std::string, std::size_t> first_with_key;
+    // Each form links to the first earlier form with its key, preferring one written the same.
+    std::unordered_map<std::string, std::pair<std::size_t, const Form*>> first_with_key, first_with_text;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const Item& it = items[i];
       for (const Form& f : it.forms) {
@@ -658,8 +875,13 @@ MergeResult merge(const std::vector<ArticleResult>& articles, const Knowledge& k
           if (it.e->type == EntityType::Organization && f.folded.size() == 1 && kb.is_org_head(f.text))
             continue;
         }
-        auto [pos, inserted] = first_with_key.emplace(f.key, i);
-        if (!inserted) sets.unite(pos->second, i);
+        auto [pos, inserted] = first_with_key.emplace(f.key, std::make_pair(i, &f));
+        auto [same, fresh] = first_with_text.emplace(f.key + '\x02' + f.text, std::make_pair(i, &f));
+        if (!fresh) {
+          sets.link(key_link(items, i, f, same->second.first, *same->second.second));
+        } else if (!inserted) {
+          sets.link(key_link(items, i, f, pos->second.first, *pos->second.second));
+        }
       }
     }
   }
@@ -770,7 +992,155 @@ MergeResult merge(const std::vector<ArticleResult>& articles, const Knowledge& k
     result.node_of[a].reserve(item_of[a].size());
     for (std::size_t i : item_of[a]) result.node_of[a].push_back(node_index[cluster_of_item[i]]);
   }
+
+  // Explanations: the merges inside each article (its entity's aliases), then every link.
+  const auto evidence_of = [&](std::size_t i, const std::string& text) {
+    const Item& it = items[i];
+    const ArticleResult& a = articles[order[it.article]];
+    std::vector<MentionEvidence> out, all;
+    for (std::size_t m : it.e->mentions) {
+      if (m >= a.entities.mentions.size()) continue;
+      const Mention& mention = a.entities.mentions[m];
+      all.push_back({a.id, mention.span});
+      if (mention.text == text) out.push_back({a.id, mention.span});
+    }
+    return out.empty() ? all : out;
+  };
+  const auto node_id = [&](std::size_t i) -> const std::string& {
+    return result.nodes[node_index[cluster_of_item[i]]].id;
+  };
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (it.e->type == EntityType::Quotation) continue;
+    for (std::size_t k = 1; k < it.forms.size(); ++k) {
+      MergeExplanation x;
+      x.node = node_id(i);
+      x.name = it.forms[k].text;
+      x.other = it.e->name;
+      x.article = articles[order[it.article]].id;
+      within_article_reason(it, it.forms[k], folder, x.rule, x.detail);
+      x.evidence = evidence_of(i, x.name);
+      x.other_evidence = evidence_of(i, x.other);
+      result.explanations.push_back(std::move(x));
+    }
+  }
+  for (const auto* list : {&sets.links(), &sets.refused()}) {
+    const bool refused = list == &sets.refused();
+    for (const Link& l : *list) {
+      MergeExplanation x;
+      x.node = node_id(l.a);
+      x.rule = refused ? "kept-apart" : l.rule;
+      x.name = l.name;
+      x.other = l.other;
+      x.detail = refused ? "not merged: the --keep-apart file separates them (rule " + l.rule + ": " +
+                               l.detail + "); the other name is in " + node_id(l.b)
+                         : l.detail;
+      x.evidence = evidence_of(l.a, l.name);
+      x.other_evidence = evidence_of(l.b, l.other);
+      result.explanations.push_back(std::move(x));
+    }
+  }
+  for (auto& x : result.explanations) {
+    std::sort(x.evidence.begin(), x.evidence.end());
+    std::sort(x.other_evidence.begin(), x.other_evidence.end());
+  }
+  const auto key = [](const MergeExplanation& x) {
+    return std::tie(x.node, x.rule, x.name, x.other, x.article, x.evidence, x.other_evidence, x.detail);
+  };
+  std::sort(result.explanations.begin(), result.explanations.end(),
+            [&](const MergeExplanation& a, const MergeExplanation& b) { return key(a) < key(b); });
   return result;
+}
+
+void sort_articles(std::vector<ArticleResult>& articles) {
+  std::map<std::string, std::size_t> id_count;
+  for (const auto& a : articles) ++id_count[a.id];
+  std::vector<std::pair<std::string, std::size_t>> keys(articles.size());  // (fingerprint, index)
+  for (std::size_t i = 0; i < articles.size(); ++i)
+    keys[i] = {id_count[articles[i].id] > 1 ? fingerprint(articles[i]) : std::string(), i};
+  std::vector<std::size_t> order(articles.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (articles[a].id != articles[b].id) return articles[a].id < articles[b].id;
+    return keys[a].first < keys[b].first;
+  });
+  std::vector<ArticleResult> sorted;
+  sorted.reserve(articles.size());
+  for (std::size_t i : order) sorted.push_back(std::move(articles[i]));
+  articles = std::move(sorted);
+}
+
+std::vector<std::vector<std::string>> read_name_groups(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open file");
+  std::vector<std::vector<std::string>> groups;
+  std::string line;
+  std::size_t number = 0;
+  const auto trim = [](std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\r')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
+    return v;
+  };
+  while (std::getline(in, line)) {
+    ++number;
+    const std::string_view content = trim(line);
+    if (content.empty() || content.front() == '#') continue;
+    if (!is_valid_utf8(content)) throw InputError(path + ":" + std::to_string(number) + ": not valid UTF-8");
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t bar = content.find('|', start);
+      const std::string_view name =
+          trim(content.substr(start, bar == std::string_view::npos ? bar : bar - start));
+      if (name.empty())
+        throw InputError(path + ":" + std::to_string(number) + ": empty name (names are separated by '|')");
+      names.emplace_back(name);
+      if (bar == std::string_view::npos) break;
+      start = bar + 1;
+    }
+    if (names.size() < 2)
+      throw InputError(path + ":" + std::to_string(number) +
+                       ": a group needs at least two names separated by '|'");
+    groups.push_back(std::move(names));
+  }
+  if (in.bad()) throw InputError(path + ": read error");
+  return groups;
+}
+
+namespace {
+
+void write_evidence(std::ostream& out, const std::string& name,
+                    const std::vector<MentionEvidence>& evidence) {
+  out << "    \"" << name << "\":";
+  std::string article;
+  for (const MentionEvidence& e : evidence) {
+    if (e.article != article) {
+      out << (article.empty() ? " " : "; ") << e.article;
+      article = e.article;
+    }
+    out << " [" << e.span.begin << "," << e.span.end << ")";
+  }
+  out << "\n";
+}
+
+}  // namespace
+
+void write_merge_explanations(std::ostream& out, const MergeResult& merged) {
+  out << "# newsgraph merge explanations: every merge, grouped by the node it made.\n"
+         "# rule: \"name\" + \"other name\" [inside one article]: reason\n"
+         "#   then where each name was seen: article [start,end) in code points of its text\n";
+  const std::string* node = nullptr;
+  for (const MergeExplanation& x : merged.explanations) {
+    if (node == nullptr || *node != x.node) {
+      out << "\nnode " << x.node << "\n";
+      node = &x.node;
+    }
+    out << "  " << x.rule << ": \"" << x.name << "\" + \"" << x.other << "\"";
+    if (!x.article.empty()) out << " inside article " << x.article;
+    out << ": " << x.detail << "\n";
+    write_evidence(out, x.name, x.evidence);
+    write_evidence(out, x.other, x.other_evidence);
+  }
 }
 
 }  // namespace newsgraph

@@ -6,6 +6,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -114,19 +115,26 @@ std::vector<ArticleResult> Pipeline::extract_all(const std::vector<Article>& art
   return extract_parallel(*this, ptrs, config_.threads);
 }
 
-BuildResult Pipeline::build(const std::vector<Article>& articles) const {
-  // Sort first, so that merging sees the same sequence whatever the input order.
-  std::vector<const Article*> sorted;
-  sorted.reserve(articles.size());
-  for (const Article& a : articles) sorted.push_back(&a);
-  std::sort(sorted.begin(), sorted.end(), [](const Article* a, const Article* b) {
-    if (a->id != b->id) return a->id < b->id;
-    return a->text < b->text;
-  });
+BuildResult Pipeline::build(const std::vector<Article>& articles, std::vector<ArticleResult> earlier) const {
+  {
+    std::set<std::string> known;
+    for (const ArticleResult& r : earlier) known.insert(r.id);
+    for (const Article& a : articles)
+      if (known.count(a.id) > 0)
+        throw InputError(a.origin + ": article id \"" + a.id + "\" is already in the graph built before");
+  }
+  std::vector<const Article*> ptrs;
+  ptrs.reserve(articles.size());
+  for (const Article& a : articles) ptrs.push_back(&a);
 
   BuildResult out;
-  out.articles = extract_parallel(*this, sorted, config_.threads);
-  out.merged = merge(out.articles, *kb_);
+  out.articles = extract_parallel(*this, ptrs, config_.threads);
+  out.articles.insert(out.articles.end(), std::make_move_iterator(earlier.begin()),
+                      std::make_move_iterator(earlier.end()));
+  // One canonical order, so that merging and every output see the same sequence whatever the
+  // input order, and whichever articles came from an earlier build.
+  sort_articles(out.articles);
+  out.merged = merge(out.articles, *kb_, config_.overrides);
   out.graph = build_graph(out.articles, out.merged);
   return out;
 }

@@ -464,6 +464,55 @@ expect_rc "random characters and control codes" 0
 run extract "$in/garbage.jsonl"
 expect_rc "extract of random characters" 0
 
+echo "# incremental builds, merge explanations and overrides"
+run build "$txt_a" "$txt_b" "$jsonl" -o "$work/all.json" --mentions "$work/all.m.jsonl"
+expect_rc "build all at once" 0
+run build "$txt_a" -o "$work/into1.json"
+run build --into "$work/into1.json" "$txt_b" "$jsonl" --mentions "$work/into1.m.jsonl"
+expect_rc "build --into" 0
+expect_same "A, then --into with B, equals A+B byte for byte" "$work/into1.json" "$work/all.json"
+expect_same "--mentions after --into equal those of A+B" "$work/into1.m.jsonl" "$work/all.m.jsonl"
+run build "$jsonl" "$txt_b" -o "$work/into2.json"
+run build --into "$work/into2.json" "$txt_a"
+expect_same "the order of the batches does not matter" "$work/into2.json" "$work/all.json"
+run build --into "$work/into3.json" "$txt_a" "$txt_b" "$jsonl"
+expect_same "--into a graph that does not exist yet starts empty" "$work/into3.json" "$work/all.json"
+run build --into "$work/into2.json" "$txt_a"
+expect_error_line "--into with an article already in the graph" "already in the graph"
+expect_same "a refused --into leaves the graph as it was" "$work/into2.json" "$work/all.json"
+printf '{"articles": [], "nodes": []}\n' >"$in/nosources.json"
+run build --into "$in/nosources.json" "$txt_a"
+expect_error_line "--into a JSON graph without sources" "sources"
+printf '{"sources": [{"id": 1}]}' >"$in/badsources.json"
+run build --into "$in/badsources.json" "$txt_a"
+expect_error_line "--into a graph with a malformed article" "badsources.json"
+printf 'not json' >"$in/notjson.json"
+run build --into "$in/notjson.json" "$txt_a"
+expect_error_line "--into a file that is not JSON" "notjson.json"
+
+run build "$txt_a" "$txt_b" -o "$work/explained.json" --explain-merges "$work/merges.txt"
+expect_rc "--explain-merges" 0
+if grep -q '^node person/vladimir-putin$' "$work/merges.txt" &&
+  grep -q '^  same-name: "Vladimir Putin" + "Vladimir Putin"' "$work/merges.txt"; then
+  pass "--explain-merges lists the cross-article Putin merge"
+else
+  fail "--explain-merges lacks the Putin merge: $(head -c 300 "$work/merges.txt" | tr '\n' '|')"
+fi
+printf '# one entity per line\nKim Jong Un | Kim Jong-un | Marshal Kim\n' >"$in/aliases.txt"
+run build "$txt_a" "$txt_b" --aliases "$in/aliases.txt" -o "$work/aliased.json"
+expect_rc "--aliases" 0
+printf 'Only one name\n' >"$in/bad-aliases.txt"
+run build "$txt_a" --aliases "$in/bad-aliases.txt" -o "$work/never.json"
+expect_error_line "--aliases line with one name" "bad-aliases.txt:1"
+printf 'Sergei Shoigu | Sergey Shoygu\n' >"$in/apart.txt"
+run build "$txt_a" "$txt_b" --keep-apart "$in/apart.txt" --explain-merges "$work/apart.txt" -o "$work/apart.json"
+expect_rc "--keep-apart" 0
+if grep -q '^  kept-apart: ' "$work/apart.txt" && [ "$(grep -c '^      "id": "person/serge[iy]-sho[iy]gu' "$work/apart.json")" -eq 2 ]; then
+  pass "--keep-apart refusals are explained"
+else
+  fail "--keep-apart refused nothing: $(grep -c . "$work/apart.txt") lines"
+fi
+
 echo "# recognizers"
 run extract --model "$work/no-such-model.bin" "$jsonl"
 expect_error_line "missing model file" "$work/no-such-model.bin"

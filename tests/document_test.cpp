@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "test_support.hpp"
+
 namespace fs = std::filesystem;
 using newsgraph::Article;
 using newsgraph::InputError;
@@ -42,35 +44,7 @@ std::string input_error(F&& f) {
   return "";
 }
 
-/// A scratch folder for byte-exact files, removed again at scope exit.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("newsgraph_document_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  /// Writes `bytes` to `rel` inside the folder and returns the full path.
-  std::string write(const std::string& rel, const std::string& bytes) const {
-    const fs::path p = path_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out << bytes;
-    return p.string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using newsgraph::testing::TempDir;
 
 }  // namespace
 

@@ -5,8 +5,12 @@
 #include <catch2/catch.hpp>
 #include <random>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "newsgraph/document.hpp"
+#include "test_support.hpp"
 
 using namespace newsgraph;
 
@@ -471,4 +475,131 @@ TEST_CASE("odd input: nothing, empty names, bad mention indices, control charact
   for (const auto& n : r.nodes) ids.push_back(n.id);
   CHECK(std::is_sorted(ids.begin(), ids.end()));
   CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+}
+
+namespace {
+
+/// The explanations of `r` whose rule is `rule`, as "name + other" strings.
+std::vector<std::string> explained(const MergeResult& r, const std::string& rule) {
+  std::vector<std::string> out;
+  for (const auto& x : r.explanations)
+    if (x.rule == rule) out.push_back(x.name + " + " + x.other);
+  return out;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("every merge is explained with its rule and evidence", "[merge]") {
+  const std::vector<ArticleResult> arts{
+      article("a", {{P, "Sergey Lavrov", {"Lavrov"}, 2},
+                    {P, "Volodymyr Zelenskyy"},
+                    {O, "North Atlantic Treaty Organization"},
+                    {O, "Apple Inc."}}),
+      article("b", {{P, "Lavrov"}, {P, "Volodymyr Zelensky"}, {O, "NATO"}, {O, "Apple"}}),
+      article("c", {{L, "Geneva", {}, 1, "CH", "city"}, {P, "Volodymyr Zelensky"}}),
+      article("d", {{L, "Geneva", {}, 1, "CH", "city"}}),
+  };
+  const MergeResult r = merge(arts, kb());
+  CHECK(contains(explained(r, "partial-name"), "Lavrov + Sergey Lavrov"));
+  CHECK(contains(explained(r, "spelling"), "Volodymyr Zelensky + Volodymyr Zelenskyy"));
+  CHECK(contains(explained(r, "acronym"), "NATO + North Atlantic Treaty Organization"));
+  CHECK(contains(explained(r, "org-suffix"), "Apple + Apple Inc."));
+  CHECK(contains(explained(r, "same-name"), "Geneva + Geneva"));
+  CHECK(contains(explained(r, "same-name"), "Volodymyr Zelensky + Volodymyr Zelensky"));
+  for (const auto& x : r.explanations) {
+    INFO(x.rule << ": " << x.name << " + " << x.other);
+    CHECK(find_node(r, x.node) != nullptr);
+    CHECK_FALSE(x.detail.empty());
+    CHECK_FALSE(x.evidence.empty());
+    CHECK_FALSE(x.other_evidence.empty());
+  }
+  // The alias "Lavrov" that article a resolved inside itself is explained too.
+  bool inside = false;
+  for (const auto& x : r.explanations) inside = inside || (x.article == "a" && x.name == "Lavrov");
+  CHECK(inside);
+  // Nothing merged, nothing explained.
+  CHECK(
+      merge({article("a", {{P, "John Smith"}}), article("b", {{P, "Jane Doe"}})}, kb()).explanations.empty());
+  // Sorted by node, and the same whatever the article order.
+  std::vector<ArticleResult> reversed(arts.rbegin(), arts.rend());
+  const MergeResult r2 = merge(reversed, kb());
+  REQUIRE(r2.explanations.size() == r.explanations.size());
+  for (std::size_t i = 0; i < r.explanations.size(); ++i) {
+    CHECK(r2.explanations[i].node == r.explanations[i].node);
+    CHECK(r2.explanations[i].name == r.explanations[i].name);
+    CHECK(r2.explanations[i].evidence.size() == r.explanations[i].evidence.size());
+  }
+  std::ostringstream text;
+  write_merge_explanations(text, r);
+  CHECK(text.str().find("node person/sergey-lavrov\n  partial-name: \"Lavrov\" + \"Sergey Lavrov\"") !=
+        std::string::npos);
+}
+
+TEST_CASE("overrides: aliases force merges per type, keep-apart refuses them", "[merge]") {
+  const std::vector<ArticleResult> arts{
+      article("a", {{P, "Leo Messi"}, {L, "Messi"}}),
+      article("b", {{P, "Lionel Messi"}}),
+      article("c", {{P, "Messi"}}),
+  };
+  SECTION("without overrides the nickname stays apart and the surname is ambiguous") {
+    const MergeResult r = merge(arts, kb());
+    CHECK(count_type(r, P) == 3);
+  }
+  SECTION("aliases") {
+    MergeOverrides o;
+    o.aliases = {{"leo messi", "LIONEL MESSI"}};
+    const MergeResult r = merge(arts, kb(), o);
+    CHECK(node_at(r, 0, 0).id == node_at(r, 1, 0).id);
+    CHECK(node_at(r, 0, 1).type == L);  // the Place "Messi" is not forced into the person
+    CHECK(contains(explained(r, "forced"), "Lionel Messi + Leo Messi"));
+    // With one full name left, the bare surname now joins it.
+    CHECK(node_at(r, 2, 0).id == node_at(r, 1, 0).id);
+  }
+  SECTION("keep apart") {
+    const std::vector<ArticleResult> two{article("a", {{P, "Lionel Messi"}}), article("b", {{P, "Messi"}})};
+    CHECK(merge(two, kb()).nodes.size() == 1);
+    MergeOverrides o;
+    o.keep_apart = {{"Lionel Messi", "Messi"}};
+    const MergeResult r = merge(two, kb(), o);
+    CHECK(r.nodes.size() == 2);
+    CHECK(contains(explained(r, "kept-apart"), "Messi + Lionel Messi"));
+    // Identical names in two articles can be kept apart only by a name they do not share.
+    o.keep_apart = {{"Lionel Messi", "Lionel Messi"}};
+    CHECK(merge({article("a", {{P, "Lionel Messi"}}), article("b", {{P, "Lionel Messi"}})}, kb(), o)
+              .nodes.size() == 1);
+  }
+}
+
+TEST_CASE("name-group files: one group per line, names separated by '|'", "[merge]") {
+  const newsgraph::testing::TempDir dir;
+  const auto write = [&](const std::string& name, const std::string& content) {
+    return dir.write(name, content);
+  };
+  const auto groups =
+      read_name_groups(write("ok.txt", "# comment\n\nLeo Messi | Lionel Messi\r\n  A|B|C  \n"));
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0] == std::vector<std::string>{"Leo Messi", "Lionel Messi"});
+  CHECK(groups[1] == std::vector<std::string>{"A", "B", "C"});
+  for (const char* bad : {"Only One\n", "A | | B\n", "A |\n", "\xff | x\n"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(read_name_groups(write("bad.txt", bad)), InputError);
+  }
+  CHECK_THROWS_AS(read_name_groups(dir.path() + "/missing.txt"), InputError);
+}
+
+TEST_CASE("sort_articles orders by id, then content", "[merge]") {
+  std::vector<ArticleResult> arts{article("b", {{P, "X"}}), article("a", {{P, "Y"}}),
+                                  article("a", {{P, "X"}})};
+  std::vector<ArticleResult> other{arts[2], arts[0], arts[1]};
+  sort_articles(arts);
+  sort_articles(other);
+  REQUIRE(arts.size() == 3);
+  CHECK(arts[0].id == "a");
+  CHECK(arts[2].id == "b");
+  for (std::size_t i = 0; i < 3; ++i)
+    CHECK(arts[i].entities.entities[0].name == other[i].entities.entities[0].name);
 }

@@ -76,3 +76,54 @@ TEST_CASE("pipeline: entity ids are unique within an article", "[pipeline]") {
     CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
   }
 }
+
+TEST_CASE("pipeline: building into earlier results equals building everything at once", "[pipeline]") {
+  const std::vector<Article> articles = corpus();
+  const BuildResult all = testing::pipeline().build(articles);
+  std::ostringstream expected;
+  write_json(expected, all.graph, &all.articles);
+  write_mention_lines(expected, all.articles, all.merged);
+
+  // Every split of the corpus into a first batch and a second, through the JSON file.
+  for (std::size_t split = 0; split <= articles.size(); ++split) {
+    INFO("first batch: " << split << " articles");
+    const std::vector<Article> first(articles.begin(), articles.begin() + static_cast<std::ptrdiff_t>(split));
+    const std::vector<Article> second(articles.begin() + static_cast<std::ptrdiff_t>(split), articles.end());
+    const BuildResult a = testing::pipeline().build(first);
+    const testing::TempDir dir;
+    std::ostringstream saved;
+    write_json(saved, a.graph, &a.articles);
+    const std::string path = dir.write("graph.json", saved.str());
+    const BuildResult b = testing::pipeline().build(second, read_json_sources(path));
+    std::ostringstream got;
+    write_json(got, b.graph, &b.articles);
+    write_mention_lines(got, b.articles, b.merged);
+    CHECK(got.str() == expected.str());
+  }
+  // An article already in the graph is refused.
+  CHECK_THROWS_AS(testing::pipeline().build({articles[0]}, all.articles), InputError);
+}
+
+TEST_CASE("pipeline: read_json_sources rejects what build did not write", "[pipeline]") {
+  const testing::TempDir dir;
+  const BuildResult r = testing::pipeline().build(corpus());
+  std::ostringstream without;
+  write_json(without, r.graph);
+  const std::vector<std::string> bad = {
+      "",
+      "[]",
+      "{\"sources\": 3}",
+      without.str(),
+      "{\"sources\": [{\"id\": \"x\"}]}",
+      "{\"sources\": [{\"id\": \"x\", \"mentions\": [], \"entities\": [{\"id\": \"e\", \"type\": "
+      "\"Alien\"}], "
+      "\"relations\": []}]}",
+      "{\"sources\": [{\"id\": \"x\", \"mentions\": [{\"start\": 0, \"end\": 1, \"text\": \"A\", \"type\": "
+      "\"Person\", \"title\": \"\", \"title_span\": [0, 0], \"entity\": 4}], \"entities\": [], "
+      "\"relations\": []}]}"};
+  for (std::size_t k = 0; k < bad.size(); ++k) {
+    INFO(bad[k].substr(0, 80));
+    CHECK_THROWS_AS(read_json_sources(dir.write("bad" + std::to_string(k) + ".json", bad[k])), InputError);
+  }
+  CHECK_THROWS_AS(read_json_sources(dir.path() + "/missing.json"), InputError);
+}

@@ -150,3 +150,25 @@ TEST_CASE("seeds: the story's relations", "[seeds]") {
   }
   CHECK(road_to_nowhere);
 }
+
+TEST_CASE("seeds: every merge of the story is explained", "[seeds]") {
+  if (seed_files().size() < 2) {
+    WARN("skipped: no seed articles in " << kSeeds.string());
+    return;
+  }
+  const auto& ex = seeds().result.merged.explanations;
+  const auto explained = [&](const std::string& rule, const std::string& name, const std::string& other) {
+    for (const MergeExplanation& x : ex)
+      if (x.rule == rule && ((x.name == name && x.other == other) || (x.name == other && x.other == name)))
+        return !x.evidence.empty() && !x.other_evidence.empty();
+    return false;
+  };
+  CHECK(explained("spelling", "Volodymyr Zelenskyy", "Volodymyr Zelensky"));
+  CHECK(explained("partial-name", "Lavrov", "Sergey Lavrov"));
+  CHECK(explained("same-name", "Sergey Lavrov", "Sergey Lavrov"));
+  CHECK(explained("partial-name", "Trump", "Donald Trump"));
+  CHECK(explained("same-name", "Donald Trump", "Donald Trump"));
+  CHECK(explained("partial-name", "Putin", "Vladimir Putin"));
+  CHECK(explained("same-name", "Vladimir Putin", "Vladimir Putin"));
+  CHECK(explained("gazetteer", "Russian Federation", "Russia"));
+}

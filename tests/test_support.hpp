@@ -1,6 +1,11 @@
 // Shared fixtures for the stage tests: one Knowledge and one Pipeline per test run.
 #pragma once
 
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +16,36 @@
 #include "newsgraph/segment.hpp"
 
 namespace newsgraph::testing {
+
+/// A scratch folder for byte-exact files, removed again at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("newsgraph_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  /// Writes `bytes` to `rel` inside the folder and returns the full path.
+  std::string write(const std::string& rel, const std::string& bytes) const {
+    const std::filesystem::path p = path_ / rel;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary);
+    out << bytes;
+    return p.string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
 
 inline std::shared_ptr<const Knowledge> knowledge() {
   static const std::shared_ptr<const Knowledge> kb = Knowledge::load();

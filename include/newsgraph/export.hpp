@@ -6,6 +6,7 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "newsgraph/graph.hpp"
 
@@ -24,7 +25,9 @@ class OutputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-void write_graph(std::ostream& out, const Graph& g, Format format);
+/// Writes `g` in `format`. JSON also carries `sources` when given (see write_json).
+void write_graph(std::ostream& out, const Graph& g, Format format,
+                 const std::vector<ArticleResult>* sources = nullptr);
 
 /// Writes `content_writer`'s output to `path` atomically: into a temporary file beside it,
 /// then renamed over it, so a failure never leaves a half-written file. Throws OutputError.

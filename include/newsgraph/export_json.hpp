@@ -1,12 +1,19 @@
 // Plain JSON export, and the JSON Lines that `extract` and `--mentions` write.
 #pragma once
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "newsgraph/graph.hpp"
 namespace newsgraph {
 /// {"articles":[ids], "nodes":[{every node attribute, evidence}], "edges":[{source, target,
-/// relation, title, weight, articles, evidence}]}.
-void write_json(std::ostream& out, const Graph& g);
+/// relation, title, weight, articles, evidence}]}, plus, when `sources` is given, "sources":
+/// each article's mentions, entities and relations as extracted (entity and relation ends as
+/// indices), everything `build --into` needs to merge new articles into this graph.
+void write_json(std::ostream& out, const Graph& g, const std::vector<ArticleResult>* sources = nullptr);
+/// The "sources" of a JSON export written with them. Throws InputError naming `path` when the
+/// file cannot be read, is not such an export, or has no sources.
+std::vector<ArticleResult> read_json_sources(const std::string& path);
 
 /// One line: {"id", "mentions":[{"start","end","text","type","entity"}],
 /// "entities":[{"id","type","name","aliases",...}], "relations":[{"type","source","target",

@@ -27,6 +27,8 @@ struct PipelineConfig {
   Recognizer recognizer = Recognizer::Tagger;
   /// The tagger's model file; empty means default_model_path().
   std::string model_path;
+  /// The user's corrections to the cross-article merge (--aliases, --keep-apart).
+  MergeOverrides overrides;
 };
 
 /// Where the model is looked for when none is named: $NEWSGRAPH_MODEL if set; else
@@ -52,8 +54,10 @@ class Pipeline {
   /// extract() over all articles on the configured threads; results in input order.
   std::vector<ArticleResult> extract_all(const std::vector<Article>& articles) const;
   /// extract_all, then merge across articles and build the graph. The result is the same
-  /// for any order of `articles` and any thread count.
-  BuildResult build(const std::vector<Article>& articles) const;
+  /// for any order of `articles` and any thread count. `earlier` are results extracted before
+  /// (read back from a JSON export: `build --into`); they join the new ones as if their
+  /// articles had been given again, so building A and then B into it equals building A and B.
+  BuildResult build(const std::vector<Article>& articles, std::vector<ArticleResult> earlier = {}) const;
 
   const Knowledge& knowledge() const { return *kb_; }
 

@@ -3,6 +3,7 @@
 // "newsgraph: error: ..." on stderr), 2 usage error. All logic lives in the library.
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <stdexcept>
@@ -55,6 +56,10 @@ struct BuildOptions {
   std::vector<std::string> outputs;
   std::string format;
   std::string mentions;
+  std::string into;            ///< a JSON graph to merge the inputs into (and to rewrite)
+  std::string explain_merges;  ///< where to write the merge explanations
+  std::string aliases;         ///< --aliases file
+  std::string keep_apart;      ///< --keep-apart file
   unsigned threads = 0;
   KnowledgeOptions knowledge;
   RecognizerOptions recognizer;
@@ -180,21 +185,33 @@ void finish_stdout() {
 }
 
 int run_build(const BuildOptions& o) {
-  const std::vector<GraphOutput> outputs = graph_outputs(o);
+  std::vector<GraphOutput> outputs = graph_outputs(o);
+  if (!o.into.empty()) outputs.push_back({o.into, newsgraph::Format::Json});
   const std::vector<newsgraph::Article> articles = newsgraph::read_inputs(o.inputs);
+  std::vector<newsgraph::ArticleResult> earlier;
+  // A graph to build into that does not exist yet starts empty.
+  if (!o.into.empty() && std::filesystem::exists(o.into)) earlier = newsgraph::read_json_sources(o.into);
 
-  const newsgraph::Pipeline pipeline(pipeline_config(o.threads, o.knowledge, o.recognizer));
-  const newsgraph::BuildResult result = pipeline.build(articles);
+  newsgraph::PipelineConfig config = pipeline_config(o.threads, o.knowledge, o.recognizer);
+  if (!o.aliases.empty()) config.overrides.aliases = newsgraph::read_name_groups(o.aliases);
+  if (!o.keep_apart.empty()) config.overrides.keep_apart = newsgraph::read_name_groups(o.keep_apart);
+  const newsgraph::Pipeline pipeline(config);
+  const newsgraph::BuildResult result = pipeline.build(articles, std::move(earlier));
 
   if (outputs.empty()) {
     const newsgraph::Format f =
         o.format.empty() ? newsgraph::Format::Json : *newsgraph::format_from_name(o.format);
-    newsgraph::write_graph(std::cout, result.graph, f);
+    newsgraph::write_graph(std::cout, result.graph, f, &result.articles);
     finish_stdout();
   }
   for (const GraphOutput& out : outputs) {
+    newsgraph::write_file_atomically(out.path, [&](std::ostream& os) {
+      newsgraph::write_graph(os, result.graph, out.format, &result.articles);
+    });
+  }
+  if (!o.explain_merges.empty()) {
     newsgraph::write_file_atomically(
-        out.path, [&](std::ostream& os) { newsgraph::write_graph(os, result.graph, out.format); });
+        o.explain_merges, [&](std::ostream& os) { newsgraph::write_merge_explanations(os, result.merged); });
   }
   if (!o.mentions.empty()) {
     newsgraph::write_file_atomically(o.mentions, [&](std::ostream& os) {
@@ -312,6 +329,23 @@ int main(int argc, char** argv) {
       ->check(format_validator());
   build_cmd
       ->add_option("--mentions", build.mentions, "also write every resolved mention as JSON Lines to FILE")
+      ->type_name("FILE");
+  build_cmd
+      ->add_option("--into", build.into,
+                   "merge the inputs into the graph FILE written before by 'build -o FILE.json', and "
+                   "rewrite FILE: the same graph as building everything at once")
+      ->type_name("FILE");
+  build_cmd
+      ->add_option("--explain-merges", build.explain_merges,
+                   "write every merge of names into one node, with its rule and evidence, to FILE")
+      ->type_name("FILE");
+  build_cmd
+      ->add_option("--aliases", build.aliases,
+                   "force merges: FILE has one entity per line, its names separated by '|'")
+      ->type_name("FILE");
+  build_cmd
+      ->add_option("--keep-apart", build.keep_apart,
+                   "forbid merges: FILE has one group per line, names of different entities separated by '|'")
       ->type_name("FILE");
   add_threads_option(*build_cmd, build.threads);
   add_knowledge_options(*build_cmd, build.knowledge);
