@@ -1,5 +1,9 @@
 // Cross-article merge: one node per real-world entity across all articles.
 //
+// Type by evidence first: an entity whose (folded) name the other entities of the corpus carry,
+// as name or alias, with another type in at least twice as many mentions takes that type,
+// unless its own type has evidence (a gazetteer entry of that type; a title before a person).
+//
 // Rules (applied to the entities of all articles; types never mix). Before them, the user's
 // corrections: every entity matching a name of an --aliases line joins the others of its type
 // ("forced"), and each --keep-apart line marks the entities matching each of its names, so that
@@ -34,6 +38,9 @@
 //        ends in that surname.
 //     When two or more clusters qualify, the partial name joins none of them: a bare
 //     "Smith" next to "John Smith" and "Jane Smith" cannot be attributed.
+//  3n. Nicknames (between 3a and 3b): a cluster named by a short given name and the rest of a
+//     name ("Mo Cheeks") joins the unique cluster named by a formal name it stands for and the
+//     same rest ("Maurice Cheeks"), from data/nicknames.txt.
 //  4. Acronyms. An organization cluster named by an acronym (2-6 capitals, optionally dotted)
 //     joins the unique other organization cluster whose initials spell it: capitalised
 //     words, skipping of/the/and/for/de, with each part of a hyphenated word counted
@@ -58,6 +65,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <numeric>
@@ -69,6 +77,7 @@
 #include <utility>
 #include <vector>
 
+#include "embedded_data.hpp"
 #include "newsgraph/document.hpp"
 
 namespace newsgraph {
@@ -494,6 +503,82 @@ void merge_two_token_partials(std::vector<Item>& items, Linker& sets) {
   for (Link& l : joins) sets.link(std::move(l));
 }
 
+/// The formal given names each short form stands for, folded ("mo" -> {"maurice", "mohamed",
+/// ...}), from data/nicknames.txt.
+const std::map<std::string, std::set<std::string>>& nickname_table(Folder& folder) {
+  static const std::map<std::string, std::set<std::string>> table = [&] {
+    std::map<std::string, std::set<std::string>> t;
+    const std::string_view text = embedded_file("nicknames.txt");
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string line(text.substr(start, end - start));
+      start = end + 1;
+      if (line.empty() || line[0] == '#') continue;
+      const std::size_t colon = line.find(':');
+      if (colon == std::string::npos) continue;
+      const auto& formal = folder.words(line.substr(0, colon));
+      if (formal.size() != 1) continue;
+      for (const auto& nick : split_space(line.substr(colon + 1))) {
+        std::string bare = nick;
+        if (!bare.empty() && bare.back() == ',') bare.pop_back();
+        const auto& f = folder.words(bare);
+        if (f.size() == 1) t[f[0]].insert(normalise_person_token(formal[0]));
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+/// Rule 3n: a cluster named "Mo Cheeks" (a short form, then the rest of a name) joins the one
+/// cluster named by a formal name the short form stands for and the same rest ("Maurice Cheeks").
+void merge_nicknames(std::vector<Item>& items, Linker& sets, Folder& folder) {
+  const auto& table = nickname_table(folder);
+  const auto clusters = clusters_of(sets, items.size());
+  // formal first word + rest -> cluster -> (an item of it, the name there)
+  std::map<std::string, std::map<std::size_t, std::pair<std::size_t, std::string>>> formal_names;
+  for (const auto& [root, members] : clusters)
+    for (std::size_t i : members) {
+      if (items[i].e->type != EntityType::Person) continue;
+      for (const auto& f : items[i].forms)
+        if (f.norm.size() >= 2) formal_names[join(f.norm)].emplace(root, std::make_pair(i, f.text));
+    }
+  std::vector<Link> joins;
+  for (const auto& [root, members] : clusters) {
+    if (items[members.front()].e->type != EntityType::Person) continue;
+    std::map<std::size_t, std::pair<std::size_t, std::string>> candidates;
+    const Form* nick = nullptr;
+    std::size_t nick_item = 0;
+    for (std::size_t i : members)
+      for (const auto& f : items[i].forms) {
+        if (f.norm.size() < 2 || f.folded.empty()) continue;
+        const auto t = table.find(f.folded[0]);
+        if (t == table.end()) continue;
+        std::vector<std::string> words = f.norm;
+        for (const auto& formal : t->second) {
+          words[0] = formal;
+          const auto it = formal_names.find(join(words));
+          if (it == formal_names.end()) continue;
+          for (const auto& c : it->second)
+            if (c.first != root) candidates.insert(c);
+          if (nick == nullptr) {
+            nick = &f;
+            nick_item = i;
+          }
+        }
+      }
+    if (candidates.size() == 1 && nick != nullptr) {
+      const auto& [item, full] = candidates.begin()->second;
+      joins.push_back({nick_item, item, "nickname", nick->text, full,
+                       "\"" + nick->folded[0] + "\" is a short form of the given name in \"" + full +
+                           "\", the only such person in the corpus"});
+    }
+  }
+  for (Link& l : joins) sets.link(std::move(l));
+}
+
 /// Index of the first word of the surname of a person name: the last word and the name
 /// particles right before it ("von der Leyen").
 std::size_t surname_start(const Form& f, const Knowledge& kb) {
@@ -803,13 +888,72 @@ MergeResult merge(const std::vector<ArticleResult>& articles, const Knowledge& k
   }
 
   Folder folder(kb);
+  // Type by evidence: an entity whose name the rest of the corpus gives another type, far more
+  // often, takes that type, unless its own type has evidence of its own.
+  std::deque<Entity> retyped;  // copies of the entities that changed type
+  struct Retyping {
+    std::size_t article, entity;
+    EntityType from;
+    std::size_t own, other;  // mentions of the name with each type
+  };
+  std::vector<Retyping> retypings;
+  std::map<std::pair<std::size_t, std::size_t>, const Entity*> replacement;  // (article, entity)
+  {
+    const auto countable = [](EntityType t) { return t != EntityType::Quotation; };
+    const auto mention_count = [](const ArticleResult& a, const Entity& e) {
+      std::size_t n = 0;
+      for (std::size_t m : e.mentions) n += m < a.entities.mentions.size();
+      return n;
+    };
+    std::map<std::string, std::map<EntityType, std::size_t>> weight;  // folded name -> type -> mentions
+    for (std::size_t pos = 0; pos < order.size(); ++pos) {
+      const ArticleResult& a = articles[order[pos]];
+      for (const Entity& e : a.entities.entities) {
+        if (!countable(e.type)) continue;
+        std::set<std::string> names{join(folder.words(e.name))};
+        for (const auto& alias : e.aliases) names.insert(join(folder.words(alias)));
+        for (const auto& n : names)
+          if (!n.empty()) weight[n][e.type] += mention_count(a, e);
+      }
+    }
+    for (std::size_t pos = 0; pos < order.size(); ++pos) {
+      const ArticleResult& a = articles[order[pos]];
+      for (std::size_t j = 0; j < a.entities.entities.size(); ++j) {
+        const Entity& e = a.entities.entities[j];
+        if (!countable(e.type)) continue;
+        const auto w = weight.find(join(folder.words(e.name)));
+        if (w == weight.end() || w->second.size() < 2) continue;
+        const LexiconEntry* known = kb.entity(e.name);
+        const bool own_evidence = (known != nullptr && known->type == e.type) ||
+                                  (e.type == EntityType::Person && !e.titles.empty());
+        if (own_evidence) continue;
+        const std::size_t own = w->second.at(e.type);
+        EntityType best = e.type;
+        std::size_t best_weight = own;
+        for (const auto& [t, n] : w->second)
+          if (n > best_weight) {
+            best = t;
+            best_weight = n;
+          }
+        if (best == e.type || best_weight < 2 * own || best_weight < 2) continue;
+        Entity copy = e;
+        copy.type = best;
+        if (best != EntityType::Place) copy.place_kind.clear(), copy.country_code.clear();
+        if (best != EntityType::Person) copy.titles.clear();
+        retyped.push_back(std::move(copy));
+        replacement[{order[pos], j}] = &retyped.back();
+        retypings.push_back({order[pos], j, e.type, own, best_weight});
+      }
+    }
+  }
   std::vector<Item> items;
   std::vector<std::vector<std::size_t>> item_of(articles.size());  // given article -> entity -> item
   for (std::size_t pos = 0; pos < order.size(); ++pos) {
     const ArticleResult& a = articles[order[pos]];
     auto& map = item_of[order[pos]];
     for (std::size_t j = 0; j < a.entities.entities.size(); ++j) {
-      const Entity& e = a.entities.entities[j];
+      const auto swapped = replacement.find({order[pos], j});
+      const Entity& e = swapped == replacement.end() ? a.entities.entities[j] : *swapped->second;
       Item it;
       it.article = pos;
       it.entity = j;
@@ -886,6 +1030,7 @@ MergeResult merge(const std::vector<ArticleResult>& articles, const Knowledge& k
     }
   }
   merge_two_token_partials(items, sets);
+  merge_nicknames(items, sets, folder);
   merge_surnames(items, sets, kb);
   merge_acronyms_and_places(items, sets, folder);
 
@@ -1023,6 +1168,22 @@ MergeResult merge(const std::vector<ArticleResult>& articles, const Knowledge& k
       x.other_evidence = evidence_of(i, x.other);
       result.explanations.push_back(std::move(x));
     }
+  }
+  for (const Retyping& r : retypings) {
+    const std::size_t i = item_of[r.article][r.entity];
+    const Entity& e = *items[i].e;
+    MergeExplanation x;
+    x.node = node_id(i);
+    x.rule = "type-vote";
+    x.name = e.name;
+    x.other = e.name;
+    x.article = articles[r.article].id;
+    x.detail = "found as " + std::string(to_string(r.from)) + " here (" + std::to_string(r.own) +
+               " mentions of the name in the corpus) but as " + std::string(to_string(e.type)) + " in " +
+               std::to_string(r.other) + ": taken as " + std::string(to_string(e.type));
+    x.evidence = evidence_of(i, e.name);
+    x.other_evidence = x.evidence;
+    result.explanations.push_back(std::move(x));
   }
   for (const auto* list : {&sets.links(), &sets.refused()}) {
     const bool refused = list == &sets.refused();

@@ -603,3 +603,65 @@ TEST_CASE("sort_articles orders by id, then content", "[merge]") {
   for (std::size_t i = 0; i < 3; ++i)
     CHECK(arts[i].entities.entities[0].name == other[i].entities.entities[0].name);
 }
+
+TEST_CASE("type conflicts: a name takes the type the corpus gives it, unless evidence says otherwise",
+          "[merge]") {
+  SECTION("a stray Organization 'Obama' becomes the Person the other articles name") {
+    const std::vector<ArticleResult> arts{
+        article("a", {{P, "Barack Obama", {"Obama"}, 4}}),
+        article("b", {{P, "Barack Obama", {"Obama"}, 3}}),
+        article("c", {{O, "Obama"}}),
+    };
+    const MergeResult r = merge(arts, kb());
+    REQUIRE(r.nodes.size() == 1);
+    CHECK(r.nodes[0].type == P);
+    CHECK(r.nodes[0].articles.size() == 3);
+    CHECK(contains(explained(r, "type-vote"), "Obama + Obama"));
+  }
+  SECTION("a gazetteer place keeps its type; a person with a title keeps hers") {
+    const std::vector<ArticleResult> arts{
+        article("a", {{L, "Washington", {}, 1, "US", "city"}}),
+        article("b", {{P, "Washington", {}, 5}}),
+        article("c", {{P, "Jordan", {}, 1, "", "", {"Coach"}}}),
+        article("d", {{L, "Jordan", {}, 6, "JO", "country"}}),
+    };
+    const MergeResult r = merge(arts, kb());
+    CHECK(count_type(r, L) == 2);
+    CHECK(count_type(r, P) == 2);
+    CHECK(explained(r, "type-vote").empty());
+  }
+  SECTION("an even split changes nothing") {
+    const MergeResult r =
+        merge({article("a", {{O, "Chelsea", {}, 2}}), article("b", {{P, "Chelsea", {}, 2}})}, kb());
+    CHECK(r.nodes.size() == 2);
+  }
+}
+
+TEST_CASE("nicknames: a short given name joins the one formal name with the same surname", "[merge]") {
+  SECTION("Mo Cheeks is Maurice Cheeks; the bare surname then joins them too") {
+    const std::vector<ArticleResult> arts{
+        article("a", {{P, "Maurice Cheeks"}}),
+        article("b", {{P, "Mo Cheeks"}}),
+        article("c", {{P, "Cheeks"}}),
+    };
+    const MergeResult r = merge(arts, kb());
+    REQUIRE(r.nodes.size() == 1);
+    CHECK(r.nodes[0].label == "Maurice Cheeks");
+    CHECK(contains(explained(r, "nickname"), "Mo Cheeks + Maurice Cheeks"));
+  }
+  SECTION("two formal names the short form could stand for: neither") {
+    const std::vector<ArticleResult> arts{
+        article("a", {{P, "Maurice Farah"}}),
+        article("b", {{P, "Mohamed Farah"}}),
+        article("c", {{P, "Mo Farah"}}),
+    };
+    CHECK(merge(arts, kb()).nodes.size() == 3);
+  }
+  SECTION("different surnames, or a name that is not a short form, stay apart") {
+    CHECK(
+        merge({article("a", {{P, "Bill Smith"}}), article("b", {{P, "William Jones"}})}, kb()).nodes.size() ==
+        2);
+    CHECK(merge({article("a", {{P, "Jack Smith"}}), article("b", {{P, "John Smith"}})}, kb()).nodes.size() ==
+          2);
+  }
+}
