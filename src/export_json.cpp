@@ -51,20 +51,39 @@ void index_member(Writer& w, const char* key, std::size_t index) {
     export_detail::json_uint(w, index);
 }
 
-/// One article's extraction, every field the merge and the graph read.
+/// How an article's extraction is written: an `extract` line (entities named by id, empty
+/// attributes left out) or a graph's source (entities by index, every field the merge and
+/// the graph read, so that `build --into` gets back exactly what was extracted).
+enum class ArticleForm { ExtractLine, Source };
+
+/// The members "id", "mentions", "entities" and "relations" of one article.
 template <class Writer>
-void write_source(Writer& w, const ArticleResult& a) {
+void article_members(Writer& w, const ArticleResult& a, ArticleForm form) {
   const ArticleEntities& ents = a.entities;
-  w.StartObject();
+  const bool source = form == ArticleForm::Source;
+  const auto entity_ref = [&](const char* key, std::size_t index) {
+    if (source)
+      index_member(w, key, index);
+    else
+      entity_member(w, key, ents, index);
+  };
+  const auto attribute = [&](const char* key, const auto& value) {
+    if (source)
+      json_member(w, key, value);
+    else
+      json_optional_member(w, key, value);
+  };
   json_member(w, "id", a.id);
   w.Key("mentions");
   w.StartArray();
   for (const Mention& m : ents.mentions) {
     w.StartObject();
     mention_members(w, m);
-    json_member(w, "title", m.title);
-    json_member(w, "title_span", m.title_span);
-    index_member(w, "entity", m.entity);
+    if (source) {
+      json_member(w, "title", m.title);
+      json_member(w, "title_span", m.title_span);
+    }
+    entity_ref("entity", m.entity);
     w.EndObject();
   }
   w.EndArray();
@@ -76,11 +95,11 @@ void write_source(Writer& w, const ArticleResult& a) {
     json_member(w, "type", to_string(e.type));
     json_member(w, "name", e.name);
     json_member(w, "aliases", e.aliases);
-    json_member(w, "mentions", e.mentions);
-    json_member(w, "place_kind", e.place_kind);
-    json_member(w, "country_code", e.country_code);
-    json_member(w, "titles", e.titles);
-    json_member(w, "quote", e.quote);
+    if (source) json_member(w, "mentions", e.mentions);
+    attribute("place_kind", e.place_kind);
+    attribute("country_code", e.country_code);
+    attribute("titles", e.titles);
+    attribute("quote", e.quote);
     w.EndObject();
   }
   w.EndArray();
@@ -89,20 +108,19 @@ void write_source(Writer& w, const ArticleResult& a) {
   for (const Relation& r : a.relations) {
     w.StartObject();
     json_member(w, "type", to_string(r.type));
-    index_member(w, "source", r.source);
-    index_member(w, "target", r.target);
+    entity_ref("source", r.source);
+    entity_ref("target", r.target);
     json_member(w, "source_span", r.source_span);
     json_member(w, "target_span", r.target_span);
     json_member(w, "sentence", r.sentence);
-    json_member(w, "title", r.title);
+    attribute("title", r.title);
     json_member(w, "cue", r.cue);
     w.EndObject();
   }
   w.EndArray();
-  w.EndObject();
 }
 
-/// Reads what write_source() wrote; `where` names the place in errors.
+/// Reads what article_members() wrote as a Source; `where` names the place in errors.
 class SourceReader {
  public:
   explicit SourceReader(std::string path) : path_(std::move(path)) {}
@@ -286,7 +304,9 @@ void write_json(std::ostream& out, const Graph& g, const std::vector<ArticleResu
     w.Key("sources");
     w.StartArray();
     for (const ArticleResult& a : *sources) {
-      write_source(w, a);
+      w.StartObject();
+      article_members(w, a, ArticleForm::Source);
+      w.EndObject();
       export_detail::drain(buf, out);
     }
     w.EndArray();
@@ -295,54 +315,10 @@ void write_json(std::ostream& out, const Graph& g, const std::vector<ArticleResu
 }
 
 void write_extract_line(std::ostream& out, const ArticleResult& article) {
-  const ArticleEntities& ents = article.entities;
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
   w.StartObject();
-  json_member(w, "id", article.id);
-
-  w.Key("mentions");
-  w.StartArray();
-  for (const Mention& m : ents.mentions) {
-    w.StartObject();
-    mention_members(w, m);
-    entity_member(w, "entity", ents, m.entity);
-    w.EndObject();
-  }
-  w.EndArray();
-
-  // Attributes that only some entity types have are left out where empty.
-  w.Key("entities");
-  w.StartArray();
-  for (const Entity& ent : ents.entities) {
-    w.StartObject();
-    json_member(w, "id", ent.id);
-    json_member(w, "type", to_string(ent.type));
-    json_member(w, "name", ent.name);
-    json_member(w, "aliases", ent.aliases);
-    json_optional_member(w, "place_kind", ent.place_kind);
-    json_optional_member(w, "country_code", ent.country_code);
-    json_optional_member(w, "titles", ent.titles);
-    json_optional_member(w, "quote", ent.quote);
-    w.EndObject();
-  }
-  w.EndArray();
-
-  w.Key("relations");
-  w.StartArray();
-  for (const Relation& r : article.relations) {
-    w.StartObject();
-    json_member(w, "type", to_string(r.type));
-    entity_member(w, "source", ents, r.source);
-    entity_member(w, "target", ents, r.target);
-    json_member(w, "source_span", r.source_span);
-    json_member(w, "target_span", r.target_span);
-    json_member(w, "sentence", r.sentence);
-    json_optional_member(w, "title", r.title);
-    json_member(w, "cue", r.cue);
-    w.EndObject();
-  }
-  w.EndArray();
+  article_members(w, article, ArticleForm::ExtractLine);
   export_detail::end_document(w, buf, out);
 }
 
