@@ -3,14 +3,17 @@
 // Each sentence is cut into chunks: runs of capitalised words, joined by the connectors a
 // name may hold ("of", "of the", "and", "&", name particles, a hyphen without spaces). Each
 // chunk is then read left to right, taking at each position the first of:
-//   1. a gazetteer phrase of two or more tokens ("Russian Federation", "White House");
-//   2. a title ("Foreign Minister", "Adm.", "Secretary General"), kept for the next person;
+//   1. a gazetteer phrase of two or more tokens ("Russian Federation", "White House"), or a
+//      team named after a place ("New York Giants");
+//   2. a title ("Foreign Minister", "Adm.", "Secretary General", "President-elect"), kept for
+//      the next person;
 //   3. a demonym: part of an organization ("Russian Foreign Ministry") or of a title
 //      ("Russian President"), never a mention of its own;
 //   4. an organization phrase ending in an organization head or corporate suffix
 //      ("Military Committee", "Washington Examiner", "Apple Inc.", "Bank of England");
 //   5. a one-token gazetteer name ("Russia", "NATO", "Anchorage"), unless it is a given name
-//      followed by a surname;
+//      followed by a surname; followed by unknown words or a capitalised plural, an
+//      organization named after a place ("Paris Saint-Germain", "Denver Broncos");
 //   6. a person: a given name, or any name after a title, with the following name tokens;
 //   7. otherwise an unknown name: an acronym becomes an organization; a run of two or more
 //      non-dictionary words a person; a lone word waits for the second pass.
@@ -44,6 +47,46 @@ bool is_connector(std::string_view w) {
 }
 
 bool is_determiner(std::string_view w) { return w == "The" || w == "A" || w == "An"; }
+
+bool is_weekday(std::string_view w) {
+  static const std::unordered_set<std::string_view> days{
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+      "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
+  return days.count(w) != 0;
+}
+
+// The armed services, named after their country ("Mexican Army", "U.S. Air Force"): the
+// organization ends at token `end`.
+bool is_armed_service(const Segmentation& seg, std::size_t end) {
+  const std::string_view last = seg.tokens[end - 1].text;
+  if (last == "Navy" || last == "Army" || last == "Marines") return true;
+  if (end < 2) return false;
+  const std::string_view before = seg.tokens[end - 2].text;
+  return (before == "Air" && last == "Force") || (before == "Coast" && last == "Guard") ||
+         (before == "National" && last == "Guard") || (before == "Marine" && last == "Corps");
+}
+
+// Generational suffixes that belong to a person's name ("Thomas Weller III").
+bool is_generational_suffix(std::string_view w) {
+  return w == "Jr." || w == "Jr" || w == "Sr." || w == "Sr" || w == "II" || w == "III" || w == "IV";
+}
+
+// Tokens [first, last) are only titles ("Coach", "Head Coach") and words that never name an
+// entity ("Christmas", "Saturday").
+bool only_titles_or_never_entities(const Segmentation& seg, std::size_t first, std::size_t last,
+                                   const Knowledge& kb) {
+  std::size_t i = first;
+  while (i < last) {
+    if (kb.is_never_entity(seg.tokens[i].text)) {
+      ++i;
+      continue;
+    }
+    const std::size_t tl = text::title_length(seg, i, last, kb);
+    if (tl == 0) return false;
+    i += tl;
+  }
+  return first < last;
+}
 
 bool is_speech_verb(std::string_view w) {
   static const std::unordered_set<std::string_view> verbs{
@@ -253,6 +296,21 @@ struct Detector {
     return end - pos;
   }
 
+  // A capitalised plural at `pos` that no list knows as anything else, though the dictionary
+  // may list it ("Giants", "Broncos"): after a place, the rest of a team's name.
+  // Returns 1 or 0.
+  std::size_t team_name_after(std::size_t pos, std::size_t limit) const {
+    if (pos >= limit || !cap_word(pos) || is_all_caps(tok(pos).text)) return 0;
+    const std::string_view w = tok(pos).text;
+    if (w.size() < 4 || w.back() != 's' || kb.entity(w) || kb.is_given_name(w) || kb.is_org_head(w) ||
+        kb.is_place_head(w) || kb.demonym(w) || match_title(pos, limit) > 0)
+      return 0;
+    if (w == "Games" || w == "Olympics" || w == "Paralympics") return 0;  // "Beijing Games": an event
+    if (pos + 1 < limit && cap_word(pos + 1) && match_title(pos + 1, limit) == 0)
+      return 0;  // "Dallas Cowboys Stadium"
+    return 1;
+  }
+
   bool sentence_initial(std::size_t pos, const Sentence& s) const {
     if (pos == s.first_token) return true;
     const std::string_view p = tok(pos - 1).text;
@@ -277,6 +335,13 @@ struct Detector {
       }
     }
     return npos;
+  }
+
+  // Some title in [from, end) ends at `end`.
+  bool title_ends_at(std::size_t from, std::size_t end) const {
+    for (std::size_t i = from; i < end; ++i)
+      if (match_title(i, end) == end - i) return true;
+    return false;
   }
 
   bool shouting(const Sentence& s) const { return is_shouting(seg, s); }
@@ -313,6 +378,12 @@ struct Detector {
       const LexiconEntry* known = nullptr;
       // 1. multi-token gazetteer phrase
       std::size_t len = match_entity(pos, b, &known);
+      if (len >= 2 && known->type == EntityType::Place && !in_headline && team_name_after(pos + len, b) > 0) {
+        // "New York Giants": a team named after a place
+        emit(EntityType::Organization, pos, pos + len + 1, nullptr, MentionCue::Guess);
+        pos += len + 1;
+        continue;
+      }
       if (len >= 2) {
         emit(known->type, pos, pos + len, known, MentionCue::Gazetteer);
         if (title_first != npos) title_last = pos + len;  // "Chairman of the Joint Chiefs of Staff"
@@ -381,8 +452,9 @@ struct Detector {
             pos += 2;
             continue;
           }
-          if (const std::size_t tail = unknown_name_after(pos + 1, b);
-              tail > 0 && known->type == EntityType::Place) {
+          std::size_t tail = unknown_name_after(pos + 1, b);
+          if (tail == 0 && !in_headline) tail = team_name_after(pos + 1, b);
+          if (tail > 0 && known->type == EntityType::Place) {
             // "Paris Saint-Germain", "Manchester United": an organization named after a place
             emit(EntityType::Organization, pos, pos + 1 + tail, nullptr, MentionCue::Guess);
             pos += 1 + tail;
@@ -472,6 +544,13 @@ struct Detector {
           }
           if (k > j && k < s.last_token && cap_word(k)) {
             j = k;
+            continue;
+          }
+          // "President-elect", "Prime Minister-designate": a title ending in a lower-case part
+          // joined by a hyphen stays in the chunk, so that it reaches the name after it
+          if (t.text == "-" && k == j + 1 && k < s.last_token && tok(k).kind == TokenKind::Word &&
+              !tok(k).space_before && text::is_lowercase_word(tok(k).text) && title_ends_at(i, k + 1)) {
+            j = k + 1;
             continue;
           }
           // "Kim Jong-un": a lower-case part joined by a hyphen stays in the chunk
@@ -624,6 +703,33 @@ void settle_compounds(std::vector<Mention>& mentions, std::string_view text, con
   (void)text;
 }
 
+// A generational suffix right after a person's name belongs to it ("Thomas Weller III",
+// "Martin Luther King Jr."), also when it was taken for a name of its own.
+void keep_generational_suffixes(std::vector<Mention>& mentions, const Segmentation& seg) {
+  const auto& t = seg.tokens;
+  std::vector<Mention> out;
+  out.reserve(mentions.size());
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    Mention& m = mentions[k];
+    if (!out.empty() && m.first_token < out.back().last_token) continue;  // the suffix, taken in
+    const std::size_t s = m.last_token;
+    const bool suffix_next = m.type == EntityType::Person && s < t.size() && t[s].space_before &&
+                             is_generational_suffix(t[s].text);
+    // free, or a mention of the suffix alone
+    const bool free = k + 1 == mentions.size() || mentions[k + 1].first_token > s ||
+                      (mentions[k + 1].first_token == s && mentions[k + 1].last_token == s + 1);
+    out.push_back(std::move(m));
+    if (!suffix_next || !free) continue;
+    Mention& g = out.back();
+    g.last_token = s + 1;
+    g.span.end = t[s].span.end;
+    const char* b = t[g.first_token].text.data();
+    const char* e = t[s].text.data() + t[s].text.size();
+    g.text.assign(b, static_cast<std::size_t>(e - b));
+  }
+  mentions = std::move(out);
+}
+
 }  // namespace
 
 RuleMentionDetector::RuleMentionDetector(std::shared_ptr<const Knowledge> knowledge)
@@ -642,6 +748,7 @@ std::vector<Mention> RuleMentionDetector::detect(std::string_view text, const Se
     if (!out.empty() && m.span.begin < out.back().span.end) continue;
     out.push_back(std::move(m));
   }
+  keep_generational_suffixes(out, seg);
   settle_compounds(out, text, seg, *kb_);
   return out;
 }
@@ -710,6 +817,10 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
         spans.push_back(whole);
     }
   }
+  std::unordered_set<std::string> known_people;  // persons the rules are sure of, as written
+  for (const Mention& m : rule)
+    if (m.type == EntityType::Person && m.cue != MentionCue::Guess)
+      known_people.insert(text::join_tokens(seg, m.first_token, m.last_token));
   std::size_t r = 0;  // rule mentions are sorted and do not overlap, like tagged spans
   for (TaggedSpan t : spans) {
     const std::optional<EntityType> type = to_entity_type(t.label);
@@ -732,6 +843,35 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
     };
     while (t.last_token > t.first_token && edge_junk(t.first_token)) ++t.first_token;
     while (t.last_token > t.first_token && edge_junk(t.last_token - 1)) --t.last_token;
+    // A person's name holds no dictionary word in lower case but its particles: a span that
+    // runs on into the sentence ("Maria Lopez will return to host", "Anna Kowalczyk as U")
+    // ends before it. A lower-case part glued by a hyphen ("Kim Jong-un") stays.
+    if (t.label == EntityLabel::PER) {
+      for (std::size_t i = t.first_token + 1; i < t.last_token; ++i) {
+        const Token& k = seg.tokens[i];
+        if (k.kind != TokenKind::Word || !text::is_lowercase_word(k.text) || kb_->is_name_particle(k.text) ||
+            !kb_->is_common_word(text::ascii_lower(k.text)) ||
+            (!k.space_before && seg.tokens[i - 1].text == "-"))
+          continue;
+        t.last_token = i;
+        while (t.last_token > t.first_token && edge_junk(t.last_token - 1)) --t.last_token;
+        break;
+      }
+    }
+    // A weekday is never part of a name ("coach Doc Rivers Saturday night").
+    while (t.last_token > t.first_token + 1 && is_weekday(seg.tokens[t.last_token - 1].text)) --t.last_token;
+    // In a title-case headline, a person named elsewhere in the article is followed by
+    // capitalised dictionary words that are not part of the name ("Sergei Ivanov Returns to
+    // Moscow", "Marta Ruiz Announces Nominee").
+    if (t.label == EntityLabel::PER && title_case_headline[t.first_token]) {
+      for (std::size_t end = t.last_token - 1; end > t.first_token; --end) {
+        if (!kb_->is_common_word(text::ascii_lower(seg.tokens[end].text))) break;
+        if (known_people.count(text::join_tokens(seg, t.first_token, end))) {
+          t.last_token = end;
+          break;
+        }
+      }
+    }
     if (t.last_token == t.first_token) continue;
     if (text::is_possessive(seg.tokens[t.first_token].text)) continue;
     // "Supreme Allied" of "Supreme Allied Commander": a piece of a title is no name
@@ -749,6 +889,20 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
       const bool title_inside = c.first_token > t.first_token && c.title_span.end > c.title_span.begin &&
                                 c.title_span.begin <= seg.tokens[t.first_token].span.begin;
       if (exact || title_inside) same = &c;
+    }
+    // The rules end a name before a title or a word that never names anything, where the
+    // tagger runs on ("Denver Broncos Coach", "Acme Distribution Ltd Christmas
+    // party"): a rule mention that starts with the span and leaves only such words takes over.
+    // Not for persons: a title may close a name ("John Major", "Billie Jean King").
+    if (same == nullptr && t.label != EntityLabel::PER) {
+      for (std::size_t k = r; k < rule.size() && rule[k].first_token <= t.first_token; ++k) {
+        const Mention& c = rule[k];
+        if (c.type == EntityType::Person || c.first_token != t.first_token || c.last_token >= t.last_token)
+          continue;
+        if (!only_titles_or_never_entities(seg, c.last_token, t.last_token, *kb_)) continue;
+        t.last_token = c.last_token;
+        same = &c;
+      }
     }
     Mention m;
     if (same != nullptr) {
@@ -772,6 +926,18 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
     for (std::size_t i = m.first_token; i < m.last_token; ++i) blocked[i] = 1;
     out.push_back(std::move(m));
   }
+  // A surname that ends a person's full name found by a given name or a title ("Joe Biden").
+  auto surname_of_sure_name = [&](const Mention& m) {
+    for (const Mention& p : rule) {
+      if (p.type != EntityType::Person || (p.cue != MentionCue::GivenName && p.cue != MentionCue::Title) ||
+          p.text.size() <= m.text.size() + 1)
+        continue;
+      if (p.text.compare(p.text.size() - m.text.size(), m.text.size(), m.text) == 0 &&
+          p.text[p.text.size() - m.text.size() - 1] == ' ')
+        return true;
+    }
+    return false;
+  };
   // Names the tagger did not see at all, where the rules are sure of them.
   for (const Mention& m : rule) {
     bool free = true, misc_only = true;
@@ -781,11 +947,21 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
     }
     // "Moscow" of a MISC "Moscow-based": kept to anchor based_in; it stays unlisted (attached)
     const bool anchor = misc_only && m.attached && m.cue == MentionCue::Gazetteer;
-    if ((!free && !anchor) || m.cue == MentionCue::Guess) continue;
+    // A MISC span that lies within a name the rules are sure of gives way to it: the surname
+    // of a person named in full in the article ("efforts by Biden"), or an organization whose
+    // name opens with a demonym ("Mexican Army", where the tagger took "Mexican" alone).
+    const bool misc_inside = misc_only && (m.first_token == 0 || blocked[m.first_token - 1] != 2) &&
+                             (m.last_token >= blocked.size() || blocked[m.last_token] != 2);
+    const bool sure_over_misc = misc_inside && ((m.cue == MentionCue::Surname && surname_of_sure_name(m)) ||
+                                                (m.cue == MentionCue::OrgHead &&
+                                                 kb_->demonym(seg.tokens[m.first_token].text) != nullptr &&
+                                                 is_armed_service(seg, m.last_token)));
+    if ((!free && !anchor && !sure_over_misc) || m.cue == MentionCue::Guess) continue;
     out.push_back(m);
   }
   std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span < b.span; });
   for (Mention& m : out) m.attached = false;  // decided afresh on the final spans
+  keep_generational_suffixes(out, seg);
   settle_compounds(out, text, seg, *kb_);
   return out;
 }

@@ -67,7 +67,14 @@ std::string join_tokens_lower(const Segmentation& seg, std::size_t first, std::s
 
 std::size_t title_length(const Segmentation& seg, std::size_t pos, std::size_t limit, const Knowledge& kb) {
   std::size_t mods = 0;
-  while (pos + mods < limit && kb.is_title_modifier(seg.tokens[pos + mods].text)) ++mods;
+  while (pos + mods < limit && kb.is_title_modifier(seg.tokens[pos + mods].text)) {
+    ++mods;
+    // "ex-President", "Vice-Admiral": a hyphen glued to the modifier and to the next word
+    const std::size_t h = pos + mods;
+    if (h + 1 < limit && seg.tokens[h].text == "-" && !seg.tokens[h].space_before &&
+        !seg.tokens[h + 1].space_before)
+      ++mods;
+  }
   for (std::size_t start = pos; start <= pos + mods && start < limit; ++start) {
     if (!kb.is_title_start(seg.tokens[start].text)) continue;
     // Join the candidate words once, lower-cased; each length looks up a prefix of it.

@@ -150,6 +150,9 @@ TEST_CASE("entity: cities, subdivisions, regions and organizations", "[knowledge
       {"Crimea", EntityType::Place, "Crimea", "region", "UA"},
       {"Gaza Strip", EntityType::Place, "Gaza Strip", "region", "PS"},
       {"Siberia", EntityType::Place, "Siberia", "region", "RU"},
+      {"Queens", EntityType::Place, "Queens", "city", "US"},  // a borough, named like a city
+      {"Staten Island", EntityType::Place, "Staten Island", "city", "US"},
+      {"Portland", EntityType::Place, "Portland", "city", "US"},
       {"NATO", EntityType::Organization, "NATO", "", ""},
       {"North Atlantic Treaty Organization", EntityType::Organization, "NATO", "", ""},
       {"UN", EntityType::Organization, "United Nations", "", ""},
@@ -378,11 +381,14 @@ TEST_CASE("demonyms and country names", "[knowledge]") {
 }
 
 TEST_CASE("given names, particles, common words and never-entities", "[knowledge]") {
-  for (const char* n : {"Sergey", "Sergei", "Volodymyr", "Maria", "Dan", "Mohammed", "Wei", "Emmanuel"}) {
+  for (const char* n : {"Sergey", "Sergei", "Volodymyr", "Maria", "Dan", "Mohammed", "Wei", "Emmanuel",
+                        "Maurice", "Mo", "Niall", "Nate", "Loren"}) {
     INFO(n);
     CHECK(kb().is_given_name(n));
   }
-  for (const char* n : {"", "sergey", "May", "June", "Will", "Hope", "Russia", "Wednesday"}) {
+  // words, surnames, places and name particles stay out of the list
+  for (const char* n : {"", "sergey", "May", "June", "Will", "Hope", "Russia", "Wednesday", "April", "Al",
+                        "Jones", "Morgan", "Bradford", "Indiana", "Art", "Chargers"}) {
     INFO(n);
     CHECK_FALSE(kb().is_given_name(n));
   }
