@@ -804,6 +804,9 @@ void within_article_reason(const Item& it, const Form& alias, Folder& folder, st
              org_initials(name.text, folder).count(acronym_letters(alias.text)) > 0) {
     rule = "acronym";
     detail = q_alias + " spells the initials of " + q_name;
+  } else if (it.e->type == EntityType::Organization && !acronym_letters(alias.text).empty()) {
+    rule = "acronym";
+    detail = q_alias + " follows " + q_name + " in parentheses: the article defines it";
   } else if (alias.key == name.key) {
     rule = it.e->type == EntityType::Organization ? "org-suffix" : "same-place";
     detail = "both are \"" + join(name.norm) + "\" once folded";

@@ -8,13 +8,16 @@
 //      the article ("Lavrov" -> "Sergey Lavrov", "Cavo Dragone" -> "Giuseppe Cavo Dragone")
 //      joins it; with two candidates ("Smith" for "John Smith" and "Jane Smith") it stays alone.
 //   4. An all-capitals organization joins the one organization whose initials it spells
-//      ("NATO" after "North Atlantic Treaty Organization").
+//      ("NATO" after "North Atlantic Treaty Organization"), and an all-capitals name defined in
+//      parentheses right after an organization joins it whatever its letters ("Doctors
+//      Without Borders (MSF)", "Islamic State (ISIS)").
 // An entity is named by its fullest mention; every other surface form is an alias.
 #include "newsgraph/resolve.hpp"
 
 #include <algorithm>
 #include <map>
 
+#include "newsgraph/document.hpp"
 #include "text_util.hpp"
 
 namespace newsgraph {
@@ -65,7 +68,7 @@ std::string letters_only(std::string_view s) {
 
 }  // namespace
 
-ArticleEntities resolve(std::string_view /*text*/, std::vector<Mention> mentions, const Knowledge& kb) {
+ArticleEntities resolve(std::string_view text, std::vector<Mention> mentions, const Knowledge& kb) {
   ArticleEntities out;
   out.mentions = std::move(mentions);
   const std::size_t n = out.mentions.size();
@@ -167,6 +170,35 @@ ArticleEntities resolve(std::string_view /*text*/, std::vector<Mention> mentions
     if (count != 1) continue;
     for (std::size_t i = 0; i < n; ++i)
       if (entity_of[i] == e) entity_of[i] = match;
+  }
+
+  // Rule 4, defined in the text: "Organization Name (ACR)".
+  {
+    Utf8Index index;
+    bool indexed = false;
+    for (std::size_t i = 1; i < n; ++i) {
+      const Mention& acr = out.mentions[i];
+      const Mention& full = out.mentions[i - 1];
+      const std::string letters = letters_only(acr.text);
+      if (!text::is_all_caps(acr.text) || letters.size() < 2 || letters.size() > 8) continue;
+      if (full.span.end > acr.span.begin || acr.span.begin - full.span.end > 2) continue;
+      const std::size_t e = entity_of[i], f = entity_of[i - 1];
+      if (e == f || out.entities[f].type != EntityType::Organization) continue;
+      if (!text::is_all_caps(out.entities[e].name)) continue;  // the acronym already names something longer
+      if (!indexed) {
+        index = Utf8Index(text);
+        indexed = true;
+      }
+      if (acr.span.end >= index.size()) continue;
+      const std::string_view between = index.slice(text, {full.span.end, acr.span.begin});
+      const std::string_view after = index.slice(text, {acr.span.end, acr.span.end + 1});
+      if ((between != " (" && between != "(") || after != ")") continue;
+      for (std::size_t k = 0; k < n; ++k)
+        if (entity_of[k] == e) {
+          entity_of[k] = f;
+          out.mentions[k].type = EntityType::Organization;
+        }
+    }
   }
 
   // Renumber entities by first mention, dropping the emptied ones.

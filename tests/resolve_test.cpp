@@ -67,6 +67,24 @@ TEST_CASE("resolve: an acronym joins the organization it abbreviates", "[resolve
   CHECK(agency->aliases == std::vector<std::string>{"BEA"});
 }
 
+TEST_CASE("resolve: an acronym defined in parentheses joins the organization before it", "[resolve]") {
+  // Initials would not tell: "Lakes Protection Foundation" is LPF, not the charity's KLF.
+  const auto a = resolved("The Lakes Protection Foundation (KLF) said on Monday that KLF staff had left.");
+  const Entity* charity = find(a, "Lakes Protection Foundation");
+  REQUIRE(charity != nullptr);
+  CHECK(charity->aliases == std::vector<std::string>{"KLF"});
+  CHECK(charity->mentions.size() == 3);
+  // Only a name in parentheses right after the organization, in capitals, is a definition.
+  for (const char* text :
+       {"The Lakes Protection Foundation said KLF left.", "The Lakes Protection Foundation (in KLF) left.",
+        "The Lakes Protection Foundation (KLF left.", "The Lakes Protection Foundation, KLF) left."}) {
+    INFO(text);
+    const auto b = resolved(text);
+    const Entity* e = find(b, "Lakes Protection Foundation");
+    if (e != nullptr) CHECK(e->aliases.empty());
+  }
+}
+
 TEST_CASE("resolve: no mentions, no entities", "[resolve]") {
   CHECK(resolved("").entities.empty());
   CHECK(resolved("nothing to see here.").entities.empty());
