@@ -13,7 +13,7 @@ constexpr std::array<std::pair<EntityType, std::string_view>, 4> kEntityNames{{
     {EntityType::Quotation, "Quotation"},
 }};
 
-constexpr std::array<std::pair<RelationType, std::string_view>, 16> kRelationNames{{
+constexpr std::array<std::pair<RelationType, std::string_view>, 19> kRelationNames{{
     {RelationType::HoldsPosition, "holds_position"},
     {RelationType::MemberOf, "member_of"},
     {RelationType::PartOf, "part_of"},
@@ -30,6 +30,9 @@ constexpr std::array<std::pair<RelationType, std::string_view>, 16> kRelationNam
     {RelationType::Supported, "supported"},
     {RelationType::Urged, "urged"},
     {RelationType::Said, "said"},
+    {RelationType::WorksFor, "works_for"},
+    {RelationType::LivesIn, "lives_in"},
+    {RelationType::Killed, "killed"},
 }};
 
 }  // namespace

@@ -33,7 +33,10 @@ enum class RelationType {
   Threatened,
   Supported,
   Urged,
-  Said,  ///< speaker -> quotation
+  Said,      ///< speaker -> quotation
+  WorksFor,  ///< person -> organization, without a title ("an IBM engineer")
+  LivesIn,   ///< person -> place
+  Killed,    ///< person -> person
 };
 
 /// snake_case name: "holds_position", "met_with", "said", ...

@@ -13,6 +13,7 @@
 #include "newsgraph/conll.hpp"
 #include "newsgraph/document.hpp"
 #include "newsgraph/eval_ner.hpp"
+#include "newsgraph/eval_relations.hpp"
 #include "newsgraph/export.hpp"
 #include "newsgraph/export_json.hpp"
 #include "newsgraph/knowledge.hpp"
@@ -88,6 +89,14 @@ struct TrainNerOptions {
 struct EvalNerOptions {
   std::string conll;
   bool tagger_only = false;
+  unsigned threads = 0;
+  KnowledgeOptions knowledge;
+  RecognizerOptions recognizer;
+};
+
+/// `eval-relations`: a CoNLL04 split scored by the whole pipeline.
+struct EvalRelationsOptions {
+  std::string conll04;
   unsigned threads = 0;
   KnowledgeOptions knowledge;
   RecognizerOptions recognizer;
@@ -283,6 +292,14 @@ int run_eval_ner(const EvalNerOptions& o) {
   return kExitSuccess;
 }
 
+int run_eval_relations(const EvalRelationsOptions& o) {
+  const std::vector<newsgraph::RelationSentence> sentences = newsgraph::read_conll04(o.conll04);
+  const newsgraph::Pipeline pipeline(pipeline_config(o.threads, o.knowledge, o.recognizer));
+  newsgraph::write_relation_scores(std::cout, newsgraph::evaluate_relations(sentences, pipeline));
+  finish_stdout();
+  return kExitSuccess;
+}
+
 int report_usage_error(const std::string& what) {
   std::cerr << "newsgraph: error: " << one_line(what) << "\n"
             << "Run 'newsgraph --help' for usage.\n";
@@ -411,6 +428,18 @@ int main(int argc, char** argv) {
   add_threads_option(*eval_ner_cmd, eval_ner.threads);
   add_knowledge_options(*eval_ner_cmd, eval_ner.knowledge);
 
+  EvalRelationsOptions eval_relations;
+  CLI::App* eval_relations_cmd = app.add_subcommand(
+      "eval-relations",
+      "score relation extraction on a CoNLL04 split (SpERT JSON) from raw text: P/R/F1 per label, strict and "
+      "boundaries");
+  eval_relations_cmd->add_option("--conll04", eval_relations.conll04, "CoNLL04 split, e.g. conll04_dev.json")
+      ->type_name("FILE")
+      ->required();
+  add_recognizer_options(*eval_relations_cmd, eval_relations.recognizer);
+  add_threads_option(*eval_relations_cmd, eval_relations.threads);
+  add_knowledge_options(*eval_relations_cmd, eval_relations.knowledge);
+
   if (argc <= 1) {
     std::cerr << app.help();
     return kExitUsage;
@@ -427,6 +456,7 @@ int main(int argc, char** argv) {
   try {
     if (train_ner_cmd->parsed()) return run_train_ner(train_ner);
     if (eval_ner_cmd->parsed()) return run_eval_ner(eval_ner);
+    if (eval_relations_cmd->parsed()) return run_eval_relations(eval_relations);
     if (build_cmd->parsed()) return run_build(build);
     return run_extract(extract);
   } catch (const UsageError& e) {

@@ -1,0 +1,278 @@
+// Relation evaluation on CoNLL04, counted as ../shared/eval/rel_score.py counts.
+#include "newsgraph/eval_relations.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+namespace newsgraph {
+namespace {
+
+constexpr std::array<std::string_view, kConll04LabelCount> kLabelNames{"Work_For", "Kill", "OrgBased_In",
+                                                                       "Live_In", "Located_In"};
+
+std::optional<Conll04Label> label_from_string(std::string_view s) {
+  for (std::size_t i = 0; i < kLabelNames.size(); ++i)
+    if (kLabelNames[i] == s) return static_cast<Conll04Label>(i);
+  return std::nullopt;
+}
+
+std::optional<EntityLabel> label_of_type(EntityType t) {
+  switch (t) {
+    case EntityType::Person:
+      return EntityLabel::PER;
+    case EntityType::Organization:
+      return EntityLabel::ORG;
+    case EntityType::Place:
+      return EntityLabel::LOC;
+    case EntityType::Quotation:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+/// One relation as the scorer compares it: article, head span and type, tail span and type,
+/// label. Boundaries leave the types out (both 0).
+using RelationKey =
+    std::tuple<std::size_t, std::size_t, std::size_t, int, std::size_t, std::size_t, int, int>;
+
+/// An argument's type in a key: its label, or -1 for an unknown type.
+int type_code(std::optional<EntityLabel> l) { return l ? static_cast<int>(*l) : -1; }
+
+void add_counts(std::array<PrfCounts, kConll04LabelCount>& by_label, const std::set<RelationKey>& gold,
+                const std::set<RelationKey>& predicted) {
+  for (const RelationKey& k : gold) ++by_label[static_cast<std::size_t>(std::get<7>(k))].gold;
+  for (const RelationKey& k : predicted) {
+    auto& c = by_label[static_cast<std::size_t>(std::get<7>(k))];
+    ++c.predicted;
+    if (gold.count(k) > 0) ++c.true_positives;
+  }
+}
+
+void write_line(std::ostream& out, std::string_view name, const PrfCounts& c) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "  %-11.*s P %.4f R %.4f F1 %.4f  (tp %zu, pred %zu, gold %zu)\n",
+                static_cast<int>(name.size()), name.data(), c.precision(), c.recall(), c.f1(),
+                c.true_positives, c.predicted, c.gold);
+  out << buf;
+}
+
+void write_macro(std::ostream& out, double f1) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "  %-11s F1 %.4f\n", "macro", f1);
+  out << buf;
+}
+
+void write_block(std::ostream& out, const char* title,
+                 const std::array<PrfCounts, kConll04LabelCount>& by_label) {
+  out << title << "\n";
+  for (std::size_t i = 0; i < kConll04LabelCount; ++i) write_line(out, kLabelNames[i], by_label[i]);
+  write_line(out, "micro", RelationScores::micro(by_label));
+  write_macro(out, RelationScores::macro_f1(by_label));
+}
+
+}  // namespace
+
+std::string_view to_string(Conll04Label label) { return kLabelNames[static_cast<std::size_t>(label)]; }
+
+std::vector<RelationSentence> read_conll04(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConllError(path + ": cannot open file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string content = buffer.str();
+  rapidjson::Document doc;
+  doc.Parse(content.data(), content.size());
+  if (doc.HasParseError())
+    throw ConllError(path + ": not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
+                     rapidjson::GetParseError_En(doc.GetParseError()));
+  if (!doc.IsArray()) throw ConllError(path + ": expected a JSON array of sentences (SpERT format)");
+  std::vector<RelationSentence> out;
+  std::size_t n = 0;
+  for (const auto& sent : doc.GetArray()) {
+    ++n;
+    const std::string where = path + ": sentence " + std::to_string(n);
+    const auto fail = [&](const std::string& what) { throw ConllError(where + ": " + what); };
+    if (!sent.IsObject() || !sent.HasMember("tokens") || !sent["tokens"].IsArray() ||
+        !sent.HasMember("entities") || !sent["entities"].IsArray())
+      fail("expected {\"tokens\": [...], \"entities\": [...], \"relations\": [...]}");
+    RelationSentence s;
+    char id[16];
+    std::snprintf(id, sizeof id, "s%04zu", n);
+    s.id = id;
+    std::vector<std::size_t> starts;
+    std::size_t pos = 0;  // code points
+    for (const auto& tok : sent["tokens"].GetArray()) {
+      if (!tok.IsString()) fail("a token that is not a string");
+      const std::string_view t(tok.GetString(), tok.GetStringLength());
+      if (!is_valid_utf8(t)) fail("a token that is not valid UTF-8");
+      if (!s.text.empty()) {
+        s.text += ' ';
+        ++pos;
+      }
+      starts.push_back(pos);
+      s.text += t;
+      pos += Utf8Index(t).size();
+    }
+    const auto token_end = [&](std::size_t i) { return i + 1 < starts.size() ? starts[i + 1] - 1 : pos; };
+    for (const auto& e : sent["entities"].GetArray()) {
+      if (!e.IsObject() || !e.HasMember("type") || !e["type"].IsString() || !e.HasMember("start") ||
+          !e["start"].IsUint() || !e.HasMember("end") || !e["end"].IsUint())
+        fail("an entity without \"type\", \"start\" and \"end\"");
+      const std::size_t b = e["start"].GetUint(), en = e["end"].GetUint();
+      if (b >= en || en > starts.size()) fail("an entity outside its sentence's tokens");
+      const std::string_view type(e["type"].GetString(), e["type"].GetStringLength());
+      EntityLabel label;
+      if (type == "Peop")
+        label = EntityLabel::PER;
+      else if (type == "Org")
+        label = EntityLabel::ORG;
+      else if (type == "Loc")
+        label = EntityLabel::LOC;
+      else if (type == "Other")
+        label = EntityLabel::MISC;
+      else
+        fail("unknown entity type '" + std::string(type) + "'");
+      s.entities.push_back({{starts[b], token_end(en - 1)}, label});
+    }
+    if (sent.HasMember("relations")) {
+      if (!sent["relations"].IsArray()) fail("\"relations\" is not an array");
+      for (const auto& r : sent["relations"].GetArray()) {
+        if (!r.IsObject() || !r.HasMember("head") || !r["head"].IsUint() || !r.HasMember("tail") ||
+            !r["tail"].IsUint() || !r.HasMember("type") || !r["type"].IsString())
+          fail("a relation without \"head\", \"tail\" and \"type\"");
+        const std::size_t h = r["head"].GetUint(), t = r["tail"].GetUint();
+        if (h >= s.entities.size() || t >= s.entities.size()) fail("a relation between unknown entities");
+        const auto label = label_from_string({r["type"].GetString(), r["type"].GetStringLength()});
+        if (!label) fail("unknown relation type '" + std::string(r["type"].GetString()) + "'");
+        s.relations.push_back({s.entities[h].span, s.entities[t].span, *label});
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::optional<Conll04Label> conll04_label(RelationType type, std::optional<EntityLabel> head,
+                                          std::optional<EntityLabel> tail) {
+  switch (type) {
+    case RelationType::WorksFor:
+      return Conll04Label::WorkFor;
+    case RelationType::HoldsPosition:
+      if (head == EntityLabel::PER && tail == EntityLabel::ORG) return Conll04Label::WorkFor;
+      if (head == EntityLabel::PER && tail == EntityLabel::LOC) return Conll04Label::LiveIn;
+      return std::nullopt;
+    case RelationType::Killed:
+      return Conll04Label::Kill;
+    case RelationType::LocatedIn:
+      if (head == EntityLabel::LOC && tail == EntityLabel::LOC) return Conll04Label::LocatedIn;
+      if (head == EntityLabel::ORG && tail == EntityLabel::LOC) return Conll04Label::OrgBasedIn;
+      return std::nullopt;
+    case RelationType::BasedIn:
+      return Conll04Label::OrgBasedIn;
+    case RelationType::LivesIn:
+    case RelationType::CitizenOf:
+      return Conll04Label::LiveIn;
+    default:
+      return std::nullopt;
+  }
+}
+
+PrfCounts RelationScores::micro(const std::array<PrfCounts, kConll04LabelCount>& by_label) {
+  PrfCounts sum;
+  for (const PrfCounts& c : by_label) sum += c;
+  return sum;
+}
+
+double RelationScores::macro_f1(const std::array<PrfCounts, kConll04LabelCount>& by_label) {
+  double sum = 0;
+  for (const PrfCounts& c : by_label) sum += c.f1();
+  return sum / static_cast<double>(by_label.size());
+}
+
+RelationScores evaluate_relations(const std::vector<RelationSentence>& sentences, const Pipeline& pipeline) {
+  std::vector<Article> articles;
+  articles.reserve(sentences.size());
+  for (const RelationSentence& s : sentences) {
+    Article a;
+    a.id = s.id;
+    a.text = s.text;
+    a.origin = s.id;
+    articles.push_back(std::move(a));
+  }
+  const std::vector<ArticleResult> results = pipeline.extract_all(articles);
+
+  RelationScores scores;
+  std::set<RelationKey> gold_strict, gold_bounds, sys_strict, sys_bounds;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    const RelationSentence& s = sentences[k];
+    const ArticleResult& r = results[k];
+    std::map<Span, EntityLabel> gold_type, sys_type;
+    for (const LabeledSpan& e : s.entities) gold_type[e.span] = e.label;
+    std::vector<LabeledSpan> predicted;
+    for (const Mention& m : r.entities.mentions) {
+      if (const auto l = label_of_type(m.type)) {
+        predicted.push_back({m.span, *l});
+        sys_type[m.span] = *l;
+      }
+    }
+    scores.entities.add_document(s.entities, predicted);
+    for (const GoldRelation& g : s.relations) {
+      const int ht = static_cast<int>(gold_type.at(g.head)), tt = static_cast<int>(gold_type.at(g.tail));
+      const int label = static_cast<int>(g.label);
+      gold_strict.insert({k, g.head.begin, g.head.end, ht, g.tail.begin, g.tail.end, tt, label});
+      gold_bounds.insert({k, g.head.begin, g.head.end, 0, g.tail.begin, g.tail.end, 0, label});
+    }
+    const auto type_at = [](const std::map<Span, EntityLabel>& types,
+                            const Span& sp) -> std::optional<EntityLabel> {
+      const auto it = types.find(sp);
+      return it == types.end() ? std::nullopt : std::optional<EntityLabel>(it->second);
+    };
+    for (const Relation& rel : r.relations) {
+      const auto hs = type_at(sys_type, rel.source_span), ts = type_at(sys_type, rel.target_span);
+      // The map looks at the gold type of an argument when the span is a gold entity's.
+      const auto hg = type_at(gold_type, rel.source_span), tg = type_at(gold_type, rel.target_span);
+      const auto label = conll04_label(rel.type, hg ? hg : hs, tg ? tg : ts);
+      if (!label) {
+        ++scores.unmapped;
+        continue;
+      }
+      const int l = static_cast<int>(*label);
+      sys_strict.insert({k, rel.source_span.begin, rel.source_span.end, type_code(hs), rel.target_span.begin,
+                         rel.target_span.end, type_code(ts), l});
+      sys_bounds.insert({k, rel.source_span.begin, rel.source_span.end, 0, rel.target_span.begin,
+                         rel.target_span.end, 0, l});
+    }
+  }
+  add_counts(scores.strict, gold_strict, sys_strict);
+  add_counts(scores.boundaries, gold_bounds, sys_bounds);
+  return scores;
+}
+
+void write_relation_scores(std::ostream& out, const RelationScores& scores) {
+  out << "ENTITIES (exact span + type)\n";
+  double macro = 0;
+  for (const EntityLabel l : {EntityLabel::PER, EntityLabel::ORG, EntityLabel::LOC}) {
+    const PrfCounts& c = scores.entities.by_label[static_cast<std::size_t>(l)];
+    write_line(out, to_string(l), c);
+    macro += c.f1();
+  }
+  write_line(out, "micro", scores.entities.micro());
+  write_macro(out, macro / 3);
+  write_block(out, "RELATIONS STRICT (spans + direction + label + argument types)", scores.strict);
+  write_block(out, "RELATIONS BOUNDARIES (spans + direction + label)", scores.boundaries);
+  if (scores.unmapped > 0)
+    out << "relations with no CoNLL04 label (not counted): " << scores.unmapped << "\n";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "F1 %.4f\n", RelationScores::micro(scores.strict).f1());
+  out << buf;
+}
+
+}  // namespace newsgraph
