@@ -115,6 +115,13 @@ void article_members(Writer& w, const ArticleResult& a, ArticleForm form) {
     json_member(w, "sentence", r.sentence);
     attribute("title", r.title);
     json_member(w, "cue", r.cue);
+    if (r.confidence) {
+      w.Key("confidence");
+      w.Double(*r.confidence);
+    } else if (source) {
+      w.Key("confidence");
+      w.Null();
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -176,6 +183,11 @@ class SourceReader {
       x.sentence = span(member(r, "sentence"), "sentence");
       x.title = string(member(r, "title"), "title");
       x.cue = string(member(r, "cue"), "cue");
+      const rapidjson::Value& c = member(r, "confidence");
+      if (c.IsNumber())
+        x.confidence = c.GetDouble();
+      else if (!c.IsNull())
+        fail("confidence: expected a number or null");
       a.relations.push_back(std::move(x));
     }
     return a;

@@ -447,6 +447,7 @@ std::string fingerprint(const ArticleResult& a) {
     num(r.target_span.end);
     add(r.title);
     add(r.cue);
+    add(r.confidence ? std::to_string(*r.confidence) : std::string("-"));
   }
   return s;
 }

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <unordered_set>
 
 #include "newsgraph/relations.hpp"
@@ -16,18 +18,63 @@
 #include "newsgraph/tagger.hpp"
 
 namespace newsgraph {
+namespace {
 
-std::string default_model_path() {
+/// Adds the relations the classifier finds between the article's mentions, except those the
+/// patterns already state in the same sentence, and sorts all relations by (sentence, source
+/// span, target span, type) again.
+void add_model_relations(const Segmentation& seg, ArticleResult& result, const RelationClassifier& model,
+                         const Knowledge& kb, double min_confidence) {
+  const auto& mentions = result.entities.mentions;
+  const auto predictions = model.predict(seg, mentions, kb);
+  if (predictions.empty()) return;
+  const auto sentence_of = [&](std::size_t token) {
+    for (const Sentence& s : seg.sentences)
+      if (token >= s.first_token && token < s.last_token) return s.span;
+    return Span{};
+  };
+  auto& rels = result.relations;
+  for (const PairPrediction& p : predictions) {
+    if (p.confidence < min_confidence) continue;
+    const Mention& h = mentions[p.head];
+    const Mention& t = mentions[p.tail];
+    if (h.entity == t.entity || h.entity >= result.entities.entities.size() ||
+        t.entity >= result.entities.entities.size())
+      continue;
+    Relation r;
+    r.type = to_relation(p.label);
+    r.source = h.entity;
+    r.target = t.entity;
+    r.source_span = h.span;
+    r.target_span = t.span;
+    r.sentence = sentence_of(h.first_token);
+    r.cue = "model";
+    r.confidence = std::round(static_cast<double>(p.confidence) * 1000) / 1000;
+    const bool known = std::any_of(rels.begin(), rels.end(), [&](const Relation& x) {
+      return x.type == r.type && x.source == r.source && x.target == r.target && x.sentence == r.sentence;
+    });
+    if (!known) rels.push_back(std::move(r));
+  }
+  std::sort(rels.begin(), rels.end(), [](const Relation& a, const Relation& b) {
+    return std::tie(a.sentence, a.source_span, a.target_span, a.type) <
+           std::tie(b.sentence, b.source_span, b.target_span, b.type);
+  });
+}
+
+}  // namespace
+
+std::string default_model_path(std::string_view file) {
   namespace fs = std::filesystem;
-  if (const char* env = std::getenv("NEWSGRAPH_MODEL"); env != nullptr && *env != '\0') return env;
+  const char* env = std::getenv(file == "ner-en.bin" ? "NEWSGRAPH_MODEL" : "NEWSGRAPH_RELATION_MODEL");
+  if (env != nullptr && *env != '\0') return env;
   std::vector<fs::path> candidates;
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    candidates.push_back(exe.parent_path() / "models" / "ner-en.bin");
-    candidates.push_back(exe.parent_path().parent_path() / "models" / "ner-en.bin");
+    candidates.push_back(exe.parent_path() / "models" / file);
+    candidates.push_back(exe.parent_path().parent_path() / "models" / file);
   }
-  candidates.push_back(fs::path(NEWSGRAPH_SOURCE_MODELS) / "ner-en.bin");
+  candidates.push_back(fs::path(NEWSGRAPH_SOURCE_MODELS) / file);
   for (const fs::path& p : candidates)
     if (fs::is_regular_file(p, ec)) return p.string();
   return candidates.back().string();
@@ -42,6 +89,9 @@ Pipeline::Pipeline(PipelineConfig config)
     auto tagger = std::make_shared<const PerceptronTagger>(PerceptronTagger::load(path));
     detector_ = std::make_unique<TaggedMentionDetector>(kb_, std::move(tagger));
   }
+  const std::string relations =
+      config_.relation_model_path.empty() ? default_model_path("rel-en.bin") : config_.relation_model_path;
+  relation_model_ = std::make_unique<RelationClassifier>(RelationClassifier::load(relations));
 }
 
 ArticleResult Pipeline::extract(const Article& article) const {
@@ -53,6 +103,7 @@ ArticleResult Pipeline::extract(const Article& article) const {
   const Segmentation seg = segment(article.text);
   result.entities = resolve(article.text, detector_->detect(article.text, seg), *kb_);
   result.relations = extract_relations(article.text, seg, result.entities, *kb_);
+  add_model_relations(seg, result, *relation_model_, *kb_, config_.min_relation_confidence);
 
   // Ids unique within the article, in entity order: a second "person/x" becomes "person/x-2".
   std::unordered_set<std::string> taken;

@@ -14,6 +14,7 @@
 #include "newsgraph/conll.hpp"
 #include "newsgraph/eval_ner.hpp"
 #include "newsgraph/pipeline.hpp"
+#include "newsgraph/relation_model.hpp"
 #include "newsgraph/types.hpp"
 
 namespace newsgraph {
@@ -45,6 +46,11 @@ struct RelationSentence {
 /// "relations": [{"head", "tail", "type"}]}]). Throws ConllError naming the file and the
 /// sentence for anything malformed.
 std::vector<RelationSentence> read_conll04(const std::string& path);
+
+/// A sentence as training data for the relation classifier: segmented, its PER/ORG/LOC gold
+/// entities as mentions over our tokens (an entity whose bounds fall inside a token is left
+/// out), and its gold relations as labelled mention pairs.
+PairTrainingSentence pair_training_sentence(const RelationSentence& sentence);
 
 /// The CoNLL04 label of one of our relations between arguments of the given labels (nullopt:
 /// an argument of unknown type), as ../shared/eval/conll04_map.json maps it: works_for ->

@@ -10,6 +10,7 @@
 #include "newsgraph/knowledge.hpp"
 #include "newsgraph/merge.hpp"
 #include "newsgraph/ner.hpp"
+#include "newsgraph/relation_model.hpp"
 
 namespace newsgraph {
 
@@ -27,6 +28,10 @@ struct PipelineConfig {
   Recognizer recognizer = Recognizer::Tagger;
   /// The tagger's model file; empty means default_model_path().
   std::string model_path;
+  /// The relation classifier's model file; empty means default_model_path("rel-en.bin").
+  std::string relation_model_path;
+  /// The classifier's relations below this confidence are left out.
+  double min_relation_confidence = 0.6;
   /// The user's corrections to the cross-article merge (--aliases, --keep-apart).
   MergeOverrides overrides;
 };
@@ -35,7 +40,8 @@ struct PipelineConfig {
 /// models/ner-en.bin beside the executable or in its parent folder (build/newsgraph finds the
 /// repository's models/); else the source tree's models/ner-en.bin as configured at build time.
 /// Returns the first that exists, or the last candidate when none does (so the error names it).
-std::string default_model_path();
+/// `file` names another model of models/ ("rel-en.bin", overridden by $NEWSGRAPH_RELATION_MODEL).
+std::string default_model_path(std::string_view file = "ner-en.bin");
 
 /// Everything `build` produces: per-article results sorted by article id, the merge, the graph.
 struct BuildResult {
@@ -65,6 +71,7 @@ class Pipeline {
   PipelineConfig config_;
   std::shared_ptr<const Knowledge> kb_;
   std::unique_ptr<MentionDetector> detector_;
+  std::unique_ptr<RelationClassifier> relation_model_;
 };
 
 }  // namespace newsgraph

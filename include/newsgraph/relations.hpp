@@ -1,6 +1,7 @@
 // Relation extraction: typed, directed facts between the entities of one article.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,9 @@ struct Relation {
   Span target_span;
   Span sentence;      ///< the sentence that states it
   std::string title;  ///< holds_position: the title ("Foreign Minister")
-  std::string cue;    ///< the word or pattern that triggered it ("met", "title", "apposition")
+  std::string cue;    ///< the word or pattern that triggered it ("met", "title", "apposition"; "model")
+  /// How sure the relation classifier is, in (0, 1); none for relations found by patterns.
+  std::optional<double> confidence;
 };
 
 /// Finds relations by patterns over tokens and mentions. Adds a Quotation entity (and a

@@ -18,6 +18,7 @@
 #include "newsgraph/export_json.hpp"
 #include "newsgraph/knowledge.hpp"
 #include "newsgraph/pipeline.hpp"
+#include "newsgraph/relation_model.hpp"
 #include "newsgraph/stats.hpp"
 #include "newsgraph/tagger.hpp"
 
@@ -49,7 +50,9 @@ struct KnowledgeOptions {
 /// How mentions are found: the trained tagger (default) or the rules alone, and the model file.
 struct RecognizerOptions {
   std::string ner = "tagger";
-  std::string model;  ///< empty: newsgraph::default_model_path()
+  std::string model;           ///< empty: newsgraph::default_model_path()
+  std::string relation_model;  ///< empty: newsgraph::default_model_path("rel-en.bin")
+  double min_confidence = newsgraph::PipelineConfig{}.min_relation_confidence;
 };
 
 struct BuildOptions {
@@ -102,6 +105,15 @@ struct EvalRelationsOptions {
   RecognizerOptions recognizer;
 };
 
+/// `train-relations`: CoNLL04 splits in, the relation classifier out.
+struct TrainRelationsOptions {
+  std::string train;
+  std::string dev;
+  std::string output;
+  newsgraph::PairTrainingOptions training;
+  KnowledgeOptions knowledge;
+};
+
 /// One file `build` writes the graph to, and its format.
 struct GraphOutput {
   std::string path;
@@ -135,6 +147,13 @@ void add_recognizer_options(CLI::App& cmd, RecognizerOptions& r) {
       ->capture_default_str();
   cmd.add_option("--model", r.model, "tagger model (default: $NEWSGRAPH_MODEL, else models/ner-en.bin)")
       ->type_name("FILE");
+  cmd.add_option("--relation-model", r.relation_model,
+                 "relation classifier (default: $NEWSGRAPH_RELATION_MODEL, else models/rel-en.bin)")
+      ->type_name("FILE");
+  cmd.add_option("--min-confidence", r.min_confidence,
+                 "leave out the relation classifier's relations below this confidence")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
 }
 
 newsgraph::PipelineConfig pipeline_config(unsigned threads, const KnowledgeOptions& k,
@@ -144,6 +163,8 @@ newsgraph::PipelineConfig pipeline_config(unsigned threads, const KnowledgeOptio
   config.knowledge = k.paths;
   config.recognizer = r.ner == "rules" ? newsgraph::Recognizer::Rules : newsgraph::Recognizer::Tagger;
   config.model_path = r.model;
+  config.relation_model_path = r.relation_model;
+  config.min_relation_confidence = r.min_confidence;
   return config;
 }
 
@@ -292,6 +313,22 @@ int run_eval_ner(const EvalNerOptions& o) {
   return kExitSuccess;
 }
 
+int run_train_relations(const TrainRelationsOptions& o) {
+  const auto convert = [](const std::string& path) {
+    std::vector<newsgraph::PairTrainingSentence> out;
+    if (path.empty()) return out;
+    for (const auto& s : newsgraph::read_conll04(path)) out.push_back(newsgraph::pair_training_sentence(s));
+    return out;
+  };
+  const auto train = convert(o.train), dev = convert(o.dev);
+  const std::shared_ptr<const newsgraph::Knowledge> kb = newsgraph::Knowledge::load(o.knowledge.paths);
+  newsgraph::PairTrainingOptions options = o.training;
+  options.log = &std::cerr;
+  newsgraph::RelationClassifier::train(train, dev, *kb, options).save(o.output);
+  std::cerr << "train-relations: wrote " << o.output << "\n";
+  return kExitSuccess;
+}
+
 int run_eval_relations(const EvalRelationsOptions& o) {
   const std::vector<newsgraph::RelationSentence> sentences = newsgraph::read_conll04(o.conll04);
   const newsgraph::Pipeline pipeline(pipeline_config(o.threads, o.knowledge, o.recognizer));
@@ -428,6 +465,21 @@ int main(int argc, char** argv) {
   add_threads_option(*eval_ner_cmd, eval_ner.threads);
   add_knowledge_options(*eval_ner_cmd, eval_ner.knowledge);
 
+  TrainRelationsOptions train_relations;
+  CLI::App* train_relations_cmd = app.add_subcommand(
+      "train-relations", "train the relation classifier on a CoNLL04 split, choosing the epoch on another");
+  train_relations_cmd->add_option("--train", train_relations.train, "CoNLL04 training split (SpERT JSON)")
+      ->type_name("FILE")
+      ->required();
+  train_relations_cmd->add_option("--dev", train_relations.dev, "CoNLL04 dev split (epoch choice only)")
+      ->type_name("FILE");
+  train_relations_cmd->add_option("-o,--output", train_relations.output, "model file to write")
+      ->type_name("FILE")
+      ->required();
+  train_relations_cmd->add_option("--seed", train_relations.training.seed, "seed of the example order")
+      ->capture_default_str();
+  add_knowledge_options(*train_relations_cmd, train_relations.knowledge);
+
   EvalRelationsOptions eval_relations;
   CLI::App* eval_relations_cmd = app.add_subcommand(
       "eval-relations",
@@ -457,6 +509,7 @@ int main(int argc, char** argv) {
     if (train_ner_cmd->parsed()) return run_train_ner(train_ner);
     if (eval_ner_cmd->parsed()) return run_eval_ner(eval_ner);
     if (eval_relations_cmd->parsed()) return run_eval_relations(eval_relations);
+    if (train_relations_cmd->parsed()) return run_train_relations(train_relations);
     if (build_cmd->parsed()) return run_build(build);
     return run_extract(extract);
   } catch (const UsageError& e) {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Trains the relation classifier models/rel-en.bin on the CoNLL04 training split of ../shared,
+# choosing the epoch on the dev split, then prints its figures on dev through the whole pipeline
+# (raw text, our own mentions): newsgraph eval-relations. Deterministic; takes a second.
+# NEWSGRAPH_BUILD_DIR overrides the build folder (default build/); NEWSGRAPH_SHARED_DIR the shared
+# data folder (default ../shared). Extra arguments go to train-relations.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_dir=${NEWSGRAPH_BUILD_DIR:-build}
+shared_dir=${NEWSGRAPH_SHARED_DIR:-../shared}
+conll04=$shared_dir/data/conll04
+
+for f in "$conll04/conll04_train.json" "$conll04/conll04_dev.json"; do
+  if [ ! -f "$f" ]; then
+    echo "train-relations: error: '$f' is missing (set NEWSGRAPH_SHARED_DIR to the shared data folder)" >&2
+    exit 1
+  fi
+done
+
+if [ ! -x "$build_dir/newsgraph" ]; then
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release
+fi
+cmake --build "$build_dir" -j"$(nproc)" --target newsgraph_cli
+
+"$build_dir/newsgraph" train-relations --train "$conll04/conll04_train.json" --dev "$conll04/conll04_dev.json" \
+  -o models/rel-en.bin "$@"
+"$build_dir/newsgraph" eval-relations --conll04 "$conll04/conll04_dev.json"
