@@ -28,9 +28,12 @@ namespace {
 
 constexpr char kMagic[8] = {'N', 'G', 'R', 'E', 'L', 'P', 'T', 'M'};
 constexpr std::uint32_t kFormatVersion = 1;
-constexpr std::uint32_t kTemplateVersion = 1;
+constexpr std::uint32_t kTemplateVersion = 2;
 constexpr unsigned kBits = 18;
 constexpr std::size_t kLabels = kPairLabelCount;
+/// Pairs with more tokens than this between them are never related (they are rare in CoNLL04
+/// and costly in long news sentences).
+constexpr std::size_t kMaxBetween = 40;
 
 std::uint64_t fnv(std::string_view s, std::uint64_t h = 0xcbf29ce484222325ULL) {
   for (unsigned char c : s) {
@@ -66,10 +69,36 @@ std::vector<std::size_t> sentence_of_tokens(const Segmentation& seg) {
   return out;
 }
 
-/// The hashed features of the ordered pair (a, b) into `out` (cleared first).
-void pair_features(const Segmentation& seg, const std::vector<Mention>& ms, std::size_t a, std::size_t b,
-                   const Knowledge& kb, std::vector<std::uint32_t>& out) {
+/// What the features of one sentence's pairs share, computed once per token when first needed:
+/// the hash of its lower case, and whether it is a title.
+class TokenCache {
+ public:
+  TokenCache(const Segmentation& seg, const Knowledge& kb)
+      : seg_(seg), kb_(kb), lower_(seg.tokens.size(), 0), title_(seg.tokens.size(), -1) {}
+  std::uint64_t lower(std::size_t i) {
+    if (lower_[i] == 0) lower_[i] = fnv(lower_ascii(seg_.tokens[i].text)) | 1;
+    return lower_[i];
+  }
+  bool title(std::size_t i) {
+    if (title_[i] < 0) title_[i] = kb_.is_title(seg_.tokens[i].text) ? 1 : 0;
+    return title_[i] == 1;
+  }
+  const Segmentation& seg() const { return seg_; }
+
+ private:
+  const Segmentation& seg_;
+  const Knowledge& kb_;
+  std::vector<std::uint64_t> lower_;
+  std::vector<std::int8_t> title_;
+};
+
+/// The hashed features of the ordered pair (a, b) into `out` (cleared first). `eligible_before`
+/// counts the eligible mentions before each index of `ms` (sorted by position).
+void pair_features(TokenCache& tc, const std::vector<Mention>& ms,
+                   const std::vector<std::size_t>& eligible_before, std::size_t a, std::size_t b,
+                   std::vector<std::uint32_t>& out) {
   out.clear();
+  const Segmentation& seg = tc.seg();
   const Mention& h = ms[a];
   const Mention& t = ms[b];
   const bool forward = h.first_token < t.first_token;
@@ -90,30 +119,33 @@ void pair_features(const Segmentation& seg, const std::vector<Mention>& ms, std:
   std::uint64_t prev = 0;
   for (std::size_t i = from; i < to; ++i) {
     const bool near = i < from + 6 || i + 6 >= to;
-    const std::uint64_t w = fnv(lower_ascii(seg.tokens[i].text));
+    const std::uint64_t w = tc.lower(i);
     if (near) emit_typed(3, w);
     if (i > from) emit(4, mix(prev, w));
-    if (kb.is_title(seg.tokens[i].text)) emit_typed(5, 1);
+    if (tc.title(i)) emit_typed(5, 1);
     prev = w;
   }
   if (between > 0) {
-    emit_typed(6, fnv(lower_ascii(seg.tokens[from].text)));
-    emit_typed(7, fnv(lower_ascii(seg.tokens[to - 1].text)));
+    emit_typed(6, tc.lower(from));
+    emit_typed(7, tc.lower(to - 1));
   } else {
     emit_typed(6, 0);
   }
-  std::size_t inside = 0;
-  for (const Mention& m : ms)
-    if (eligible(m) && m.first_token >= from && m.last_token <= to && &m != &h && &m != &t) ++inside;
+  // Eligible mentions strictly between the two, by index (mentions are sorted by position).
+  const std::size_t lo = std::min(a, b), hi = std::max(a, b);
+  const std::size_t inside = eligible_before[hi] - eligible_before[lo + 1];
   emit_typed(8, std::min<std::size_t>(inside, 2));
-  const std::uint64_t before =
-      left.first_token > 0 ? fnv(lower_ascii(seg.tokens[left.first_token - 1].text)) : 0;
-  const std::uint64_t after =
-      right.last_token < seg.tokens.size() ? fnv(lower_ascii(seg.tokens[right.last_token].text)) : 0;
-  emit(9, before);
-  emit(10, after);
-  emit_typed(11, fnv(lower_ascii(seg.tokens[h.last_token - 1].text)));
-  emit_typed(12, fnv(lower_ascii(seg.tokens[t.last_token - 1].text)));
+  emit(9, left.first_token > 0 ? tc.lower(left.first_token - 1) : 0);
+  emit(10, right.last_token < seg.tokens.size() ? tc.lower(right.last_token) : 0);
+  emit_typed(11, tc.lower(h.last_token - 1));
+  emit_typed(12, tc.lower(t.last_token - 1));
+}
+
+/// eligible_before[i]: the eligible mentions among ms[0, i).
+std::vector<std::size_t> count_eligible(const std::vector<Mention>& ms) {
+  std::vector<std::size_t> out(ms.size() + 1, 0);
+  for (std::size_t i = 0; i < ms.size(); ++i) out[i + 1] = out[i] + (eligible(ms[i]) ? 1 : 0);
+  return out;
 }
 
 /// The ordered pairs of eligible mentions that share a sentence.
@@ -129,6 +161,9 @@ std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(const Segmentat
           ms[b].last_token > seg.tokens.size())
         continue;
       if (sent[ms[a].first_token] != sent[ms[b].first_token]) continue;
+      const std::size_t gap = ms[a].first_token < ms[b].first_token ? ms[b].first_token - ms[a].last_token
+                                                                    : ms[a].first_token - ms[b].last_token;
+      if (gap > kMaxBetween) continue;
       const bool overlap = ms[a].first_token < ms[b].last_token && ms[b].first_token < ms[a].last_token;
       if (!overlap) out.emplace_back(a, b);
     }
@@ -170,12 +205,10 @@ struct RelationModelAccess {
     c.buckets_ = std::move(buckets);
     c.rows_ = std::move(rows);
     c.scale_ = scale;
+    c.index_.assign(std::size_t{1} << kBits, -1);
+    for (std::size_t k = 0; k < c.buckets_.size(); ++k)
+      c.index_[c.buckets_[k]] = static_cast<std::int32_t>(k);
     return c;
-  }
-  static const std::array<float, kLabels>* row(const RelationClassifier& c, std::uint32_t b) {
-    const auto it = std::lower_bound(c.buckets_.begin(), c.buckets_.end(), b);
-    if (it == c.buckets_.end() || *it != b) return nullptr;
-    return &c.rows_[static_cast<std::size_t>(it - c.buckets_.begin())];
   }
 };
 
@@ -219,15 +252,21 @@ std::vector<PairPrediction> RelationClassifier::predict(const Segmentation& seg,
                                                         const std::vector<Mention>& mentions,
                                                         const Knowledge& kb) const {
   std::vector<PairPrediction> out;
+  const auto pairs = candidate_pairs(seg, mentions);
+  if (pairs.empty()) return out;
+  TokenCache tc(seg, kb);
+  const std::vector<std::size_t> before = count_eligible(mentions);
   std::vector<std::uint32_t> feats;
-  for (const auto& [a, b] : candidate_pairs(seg, mentions)) {
+  for (const auto& [a, b] : pairs) {
     const std::uint32_t allowed = allowed_labels(mentions[a].type, mentions[b].type);
     if (allowed == 1u) continue;
-    pair_features(seg, mentions, a, b, kb, feats);
+    pair_features(tc, mentions, before, a, b, feats);
     std::array<float, kLabels> score{};
-    for (std::uint32_t f : feats)
-      if (const auto* r = RelationModelAccess::row(*this, f))
-        for (std::size_t l = 0; l < kLabels; ++l) score[l] += (*r)[l];
+    for (std::uint32_t f : feats) {
+      const std::int32_t r = index_[f];
+      if (r < 0) continue;
+      for (std::size_t l = 0; l < kLabels; ++l) score[l] += rows_[static_cast<std::size_t>(r)][l];
+    }
     const std::size_t best = best_label(score, allowed);
     if (best == 0) continue;
     const float margin = score[best] - score[0];
@@ -247,6 +286,8 @@ RelationClassifier RelationClassifier::train(const std::vector<PairTrainingSente
   const auto prepare = [&](const std::vector<PairTrainingSentence>& sentences) {
     std::vector<Example> out;
     for (const PairTrainingSentence& s : sentences) {
+      TokenCache tc(s.seg, kb);
+      const std::vector<std::size_t> before = count_eligible(s.mentions);
       for (const auto& [a, b] : candidate_pairs(s.seg, s.mentions)) {
         Example e;
         e.allowed = allowed_labels(s.mentions[a].type, s.mentions[b].type);
@@ -255,7 +296,7 @@ RelationClassifier RelationClassifier::train(const std::vector<PairTrainingSente
         for (const auto& g : s.relations)
           if (g.head == a && g.tail == b && (e.allowed >> static_cast<std::size_t>(g.label) & 1u))
             e.gold = static_cast<std::size_t>(g.label);
-        pair_features(s.seg, s.mentions, a, b, kb, e.feats);
+        pair_features(tc, s.mentions, before, a, b, e.feats);
         out.push_back(std::move(e));
       }
     }

@@ -90,7 +90,8 @@ class RelationClassifier {
   // Only non-zero rows are kept, sorted by bucket: buckets_[k] has weights rows_[k].
   std::vector<std::uint32_t> buckets_;
   std::vector<std::array<float, kPairLabelCount>> rows_;
-  float scale_ = 1.0f;  ///< how wide a score margin is: confidence = logistic(margin / scale)
+  std::vector<std::int32_t> index_;  ///< bucket -> row in rows_, -1 for none (2^kBits entries)
+  float scale_ = 1.0f;               ///< how wide a score margin is: confidence = logistic(margin / scale)
   friend struct RelationModelAccess;
 };
 
