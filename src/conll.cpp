@@ -1,4 +1,5 @@
-// CoNLL/GMB reading, document building as conll_to_jsonl.py does it, and gold projection.
+// CoNLL/GMB reading, document building as conll_to_jsonl.py does it, SpERT JSON (CoNLL04)
+// reading as conll04_to_jsonl.py does it, and gold projection.
 //
 // Reading follows the reference script line by line: a line starting with "-DOCSTART-" ends
 // the current sentence and document; a blank line (only whitespace) ends the sentence; any
@@ -6,6 +7,9 @@
 // "\r" is dropped, so CRLF files read like LF files.
 
 #include "newsgraph/conll.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -179,13 +183,163 @@ std::vector<GoldDocument> parse_conll(std::string_view content, const std::strin
   return docs;
 }
 
-std::vector<GoldDocument> read_conll(const std::string& path, const ConllOptions& options) {
+namespace {
+
+std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ConllError(path + ": cannot open file");
   std::ostringstream buf;
   buf << in.rdbuf();
   if (in.bad()) throw ConllError(path + ": read error");
-  return parse_conll(buf.str(), path, options);
+  return std::move(buf).str();
+}
+
+std::string_view strip_bom(std::string_view s) { return s.substr(0, 3) == "\xEF\xBB\xBF" ? s.substr(3) : s; }
+
+bool ends_with_json(const std::string& path) {
+  return path.size() >= 5 && ieq(std::string_view(path).substr(path.size() - 5), ".json");
+}
+
+/// A SpERT entity type's label (exact spelling, as conll04_to_jsonl.py's TYPES).
+std::optional<EntityLabel> label_of_spert_type(std::string_view type) {
+  if (type == "Peop") return EntityLabel::PER;
+  if (type == "Org") return EntityLabel::ORG;
+  if (type == "Loc") return EntityLabel::LOC;
+  if (type == "Other") return EntityLabel::MISC;
+  return std::nullopt;
+}
+
+/// A non-negative integer member of a SpERT entity.
+std::size_t index_member(const rapidjson::Value& entity, const char* key, const std::string& where) {
+  const auto it = entity.FindMember(key);
+  if (it == entity.MemberEnd()) throw ConllError(where + ": missing \"" + key + "\"");
+  if (!it->value.IsUint64()) throw ConllError(where + ": \"" + key + "\" must be a non-negative integer");
+  return static_cast<std::size_t>(it->value.GetUint64());
+}
+
+}  // namespace
+
+std::vector<GoldDocument> read_conll(const std::string& path, const ConllOptions& options) {
+  return parse_conll(read_file(path), path, options);
+}
+
+std::vector<GoldDocument> parse_spert_json(std::string_view content, const std::string& origin,
+                                           const ConllOptions& options) {
+  if (!is_valid_utf8(content)) throw ConllError(origin + ": invalid UTF-8");
+  content = strip_bom(content);
+  rapidjson::Document json;
+  json.Parse(content.data(), content.size());
+  if (json.HasParseError()) {
+    const std::size_t offset = std::min(json.GetErrorOffset(), content.size());
+    const std::string_view before = content.substr(0, offset);
+    const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    throw ConllError(origin + ":" + std::to_string(line) +
+                     ": invalid JSON: " + rapidjson::GetParseError_En(json.GetParseError()));
+  }
+  if (!json.IsArray()) throw ConllError(origin + ": expected a JSON array of sentences");
+
+  const std::size_t per_doc = std::max<std::size_t>(1, options.sentences_per_document);
+  std::vector<GoldDocument> docs;
+  std::size_t pos = 0;  // code points into the current document's text
+  for (rapidjson::SizeType n = 0; n < json.Size(); ++n) {
+    const rapidjson::Value& sent = json[n];
+    const std::string where = origin + ": sentence " + std::to_string(n + 1);
+    if (!sent.IsObject()) throw ConllError(where + ": expected a JSON object");
+    const auto tokens = sent.FindMember("tokens");
+    if (tokens == sent.MemberEnd()) throw ConllError(where + ": missing \"tokens\"");
+    if (!tokens->value.IsArray()) throw ConllError(where + ": \"tokens\" must be an array of strings");
+    const auto entities = sent.FindMember("entities");
+    if (entities == sent.MemberEnd()) throw ConllError(where + ": missing \"entities\"");
+    if (!entities->value.IsArray()) throw ConllError(where + ": \"entities\" must be an array");
+
+    if (n % per_doc == 0) {
+      char id[32];
+      std::snprintf(id, sizeof id, "s%04zu", static_cast<std::size_t>(n) + 1);
+      docs.push_back({id, {}, {}});
+      pos = 0;
+    } else {
+      docs.back().text += '\n';
+      ++pos;
+    }
+    GoldDocument& doc = docs.back();
+
+    // Token offsets (code points), as convert() computes them.
+    std::vector<Span> offs;
+    offs.reserve(tokens->value.Size());
+    for (const rapidjson::Value& tok : tokens->value.GetArray()) {
+      if (!tok.IsString()) throw ConllError(where + ": \"tokens\" must be an array of strings");
+      const std::string_view word(tok.GetString(), tok.GetStringLength());
+      if (!is_valid_utf8(word)) throw ConllError(where + ": invalid UTF-8 in a token");
+      if (!offs.empty()) {
+        doc.text += ' ';
+        ++pos;
+      }
+      const std::size_t len = code_points(word);
+      offs.push_back({pos, pos + len});
+      doc.text.append(word);
+      pos += len;
+    }
+
+    const std::size_t first_span = doc.spans.size();
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    for (rapidjson::SizeType k = 0; k < entities->value.Size(); ++k) {
+      const rapidjson::Value& e = entities->value[k];
+      const std::string at = where + ": entity " + std::to_string(k + 1);
+      if (!e.IsObject()) throw ConllError(at + ": expected a JSON object");
+      const auto type = e.FindMember("type");
+      if (type == e.MemberEnd()) throw ConllError(at + ": missing \"type\"");
+      if (!type->value.IsString()) throw ConllError(at + ": \"type\" must be a string");
+      const std::string_view type_name(type->value.GetString(), type->value.GetStringLength());
+      const std::optional<EntityLabel> label = label_of_spert_type(type_name);
+      if (!label) {
+        throw ConllError(at + ": unknown entity type '" + std::string(type_name) +
+                         "' (expected Peop, Org, Loc or Other)");
+      }
+      const std::size_t start = index_member(e, "start", at);
+      const std::size_t end = index_member(e, "end", at);
+      if (start >= end || end > offs.size()) {
+        throw ConllError(at + ": token range [" + std::to_string(start) + ", " + std::to_string(end) +
+                         ") is empty or outside the sentence's " + std::to_string(offs.size()) + " tokens");
+      }
+      ranges.emplace_back(start, end);
+      if (*label == EntityLabel::MISC && !options.spert_other_as_misc) continue;
+      doc.spans.push_back({{offs[start].begin, offs[end - 1].end}, *label});
+    }
+    std::sort(ranges.begin(), ranges.end());
+    for (std::size_t k = 1; k < ranges.size(); ++k) {
+      if (ranges[k].first < ranges[k - 1].second) {
+        throw ConllError(where + ": entities at tokens [" + std::to_string(ranges[k - 1].first) + ", " +
+                         std::to_string(ranges[k - 1].second) + ") and [" + std::to_string(ranges[k].first) +
+                         ", " + std::to_string(ranges[k].second) + ") overlap");
+      }
+    }
+    std::sort(doc.spans.begin() + static_cast<std::ptrdiff_t>(first_span), doc.spans.end());
+  }
+  return docs;
+}
+
+std::vector<GoldDocument> read_spert_json(const std::string& path, const ConllOptions& options) {
+  return parse_spert_json(read_file(path), path, options);
+}
+
+bool is_spert_json(const std::string& path, std::string_view content) {
+  if (ends_with_json(path)) return true;
+  content = strip_bom(content);
+  std::size_t p = 0;
+  const auto skip_blanks = [&]() {
+    while (p < content.size() && (is_space(content[p]) || content[p] == '\n')) ++p;
+  };
+  skip_blanks();
+  if (p == content.size() || content[p] != '[') return false;
+  ++p;
+  skip_blanks();
+  return p < content.size() && (content[p] == '{' || content[p] == ']');
+}
+
+std::vector<GoldDocument> read_gold_documents(const std::string& path, const ConllOptions& options) {
+  const std::string content = read_file(path);
+  return is_spert_json(path, content) ? parse_spert_json(content, path, options)
+                                      : parse_conll(content, path, options);
 }
 
 std::vector<NerTag> project_spans(const Segmentation& seg, const std::vector<LabeledSpan>& spans) {

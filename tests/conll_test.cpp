@@ -120,3 +120,148 @@ TEST_CASE("conll: CRLF lines, blank lines with spaces, tabs between columns", "[
   const std::vector<LabeledSpan> expected{span(0, 4, EntityLabel::PER), span(12, 18, EntityLabel::LOC)};
   CHECK(docs[0].spans == expected);
 }
+
+namespace {
+
+const std::string kSpert = std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/data/conll04/";
+
+}  // namespace
+
+TEST_CASE("conll04: SpERT JSON, one document per sentence, as conll04_to_jsonl.py builds them",
+          "[conll][spert]") {
+  ConllOptions script;
+  script.spert_other_as_misc = true;
+  const std::vector<GoldDocument> docs = newsgraph::read_spert_json(kSpert + "tiny.json", script);
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].id == "s0001");
+  CHECK(docs[1].id == "s0002");
+  CHECK(docs[2].id == "s0003");
+  // Tokens joined by single spaces; offsets in code points ("Zürich" is 6 of them); a token
+  // with a glued period ("Boise.") keeps it; entities sorted whatever their order in the file.
+  CHECK(docs[0].text == "Olga Petrenko flew to Zürich on Monday .");
+  CHECK(docs[1].text == "The Acme Corp. of Boise. said so");
+  CHECK(docs[2].text == "Nothing here");
+  const std::vector<LabeledSpan> first{span(0, 13, EntityLabel::PER), span(22, 28, EntityLabel::LOC),
+                                       span(32, 38, EntityLabel::MISC)};
+  CHECK(docs[0].spans == first);
+  const std::vector<LabeledSpan> second{span(4, 14, EntityLabel::ORG), span(18, 24, EntityLabel::LOC)};
+  CHECK(docs[1].spans == second);
+  CHECK(docs[2].spans.empty());
+
+  // By default (train-ner) "Other" is left out; the text and the other spans do not change.
+  const std::vector<GoldDocument> plain = newsgraph::read_spert_json(kSpert + "tiny.json");
+  REQUIRE(plain.size() == 3);
+  CHECK(plain[0].text == docs[0].text);
+  const std::vector<LabeledSpan> no_other{span(0, 13, EntityLabel::PER), span(22, 28, EntityLabel::LOC)};
+  CHECK(plain[0].spans == no_other);
+  CHECK(plain[1].spans == second);
+}
+
+TEST_CASE("conll04: several sentences per document", "[conll][spert]") {
+  ConllOptions two;
+  two.sentences_per_document = 2;
+  const std::vector<GoldDocument> docs = newsgraph::read_spert_json(kSpert + "tiny.json", two);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].id == "s0001");
+  CHECK(docs[1].id == "s0003");
+  CHECK(docs[0].text == "Olga Petrenko flew to Zürich on Monday .\nThe Acme Corp. of Boise. said so");
+  // The second sentence starts at code point 40 + 1.
+  const std::vector<LabeledSpan> expected{span(0, 13, EntityLabel::PER), span(22, 28, EntityLabel::LOC),
+                                          span(45, 55, EntityLabel::ORG), span(59, 65, EntityLabel::LOC)};
+  CHECK(docs[0].spans == expected);
+  CHECK(docs[1].text == "Nothing here");
+
+  // 0 and 1 both mean one document per sentence.
+  ConllOptions zero;
+  zero.sentences_per_document = 0;
+  CHECK(newsgraph::read_spert_json(kSpert + "tiny.json", zero).size() == 3);
+
+  // Gold spans project onto our tokens and come back unchanged ("Boise." is two of our tokens).
+  const newsgraph::TrainingDocument doc = newsgraph::make_training_document(docs[0]);
+  CHECK(newsgraph::to_labeled_spans(doc.seg, newsgraph::spans_from_tags(doc.gold)) == expected);
+}
+
+TEST_CASE("conll04: the reader is chosen by extension or content", "[conll][spert]") {
+  CHECK(newsgraph::is_spert_json("x.json", ""));
+  CHECK(newsgraph::is_spert_json("X.JSON", "anything"));
+  CHECK(newsgraph::is_spert_json("x.txt", " \n[\n  {\"tokens\": []}]"));
+  CHECK(newsgraph::is_spert_json("x", "[]"));
+  CHECK_FALSE(newsgraph::is_spert_json("eng.train", "-DOCSTART- -X- O O\n"));
+  CHECK_FALSE(newsgraph::is_spert_json("x.conll", "[ ( O\nAnna NNP B-PER\n"));
+  CHECK_FALSE(newsgraph::is_spert_json("x.jsonl", ""));
+
+  const std::vector<GoldDocument> spert = newsgraph::read_gold_documents(kSpert + "tiny.json");
+  REQUIRE(spert.size() == 3);
+  CHECK(spert[0].id == "s0001");
+  // Content decides for another extension; a UTF-8 BOM and leading blanks are skipped.
+  const std::vector<GoldDocument> bom = newsgraph::read_gold_documents(kSpert + "bom.spert");
+  REQUIRE(bom.size() == 1);
+  CHECK(bom[0].text == "Anna smiled");
+  const std::vector<LabeledSpan> anna{span(0, 4, EntityLabel::PER)};
+  CHECK(bom[0].spans == anna);
+  // CoNLL files read as before, options included.
+  const std::vector<GoldDocument> conll = newsgraph::read_gold_documents(kDir + "iob1.conll");
+  const std::vector<GoldDocument> direct = newsgraph::read_conll(kDir + "iob1.conll");
+  REQUIRE(conll.size() == direct.size());
+  for (std::size_t k = 0; k < conll.size(); ++k) {
+    CHECK(conll[k].id == direct[k].id);
+    CHECK(conll[k].text == direct[k].text);
+    CHECK(conll[k].spans == direct[k].spans);
+  }
+  ConllOptions two;
+  two.sentences_per_document = 2;
+  CHECK(newsgraph::read_gold_documents(kDir + "iob2.conll", two).size() == 2);
+}
+
+TEST_CASE("conll04: malformed SpERT JSON is a one-line ConllError naming the file and sentence",
+          "[conll][spert]") {
+  const auto parse = [](const std::string& json) { return newsgraph::parse_spert_json(json, "in.json"); };
+  CHECK_THROWS_AS(parse("[{\"tokens\": [\"a\"], \"entities\": []"), ConllError);
+  CHECK_THROWS_WITH(parse("{\"tokens\": []}"), Catch::Contains("in.json") && Catch::Contains("array"));
+  CHECK_THROWS_WITH(parse("[1]"), Catch::Contains("in.json: sentence 1") && Catch::Contains("object"));
+  CHECK_THROWS_WITH(parse("[{\"entities\": []}]"), Catch::Contains("sentence 1: missing \"tokens\""));
+  CHECK_THROWS_WITH(parse("[{\"tokens\": [\"a\"]}]"), Catch::Contains("sentence 1: missing \"entities\""));
+  CHECK_THROWS_WITH(parse("[{\"tokens\": [\"a\", 2], \"entities\": []}]"),
+                    Catch::Contains("sentence 1") && Catch::Contains("array of strings"));
+  CHECK_THROWS_WITH(parse("[{\"tokens\": [\"a\"], \"entities\": {}}]"),
+                    Catch::Contains("\"entities\" must be"));
+  CHECK_THROWS_WITH(
+      parse("[{\"tokens\": [\"a\"], \"entities\": [{\"type\": \"Date\", \"start\": 0, \"end\": 1}]}]"),
+      Catch::Contains("sentence 1: entity 1: unknown entity type 'Date'"));
+  CHECK_THROWS_WITH(
+      parse("[{\"tokens\": [\"a\"], \"entities\": [{\"type\": \"peop\", \"start\": 0, \"end\": 1}]}]"),
+      Catch::Contains("unknown entity type 'peop'"));
+  CHECK_THROWS_WITH(parse("[{\"tokens\": [\"a\"], \"entities\": [{\"type\": \"Peop\", \"end\": 1}]}]"),
+                    Catch::Contains("entity 1: missing \"start\""));
+  CHECK_THROWS_WITH(
+      parse("[{\"tokens\": [\"a\"], \"entities\": [{\"type\": \"Peop\", \"start\": -1, \"end\": 1}]}]"),
+      Catch::Contains("\"start\" must be a non-negative integer"));
+  CHECK_THROWS_WITH(
+      parse("[{\"tokens\": [\"a\"], \"entities\": [{\"type\": \"Peop\", \"start\": 0, \"end\": 0}]}]"),
+      Catch::Contains("[0, 0)"));
+  CHECK_THROWS_WITH(
+      parse("[{\"tokens\": [\"a\", \"b\"], \"entities\": [{\"type\": \"Peop\", \"start\": 0, \"end\": 2},"
+            " {\"type\": \"Loc\", \"start\": 1, \"end\": 2}]}]"),
+      Catch::Contains("sentence 1") && Catch::Contains("overlap"));
+  // "Other" entities are checked too, even when left out.
+  CHECK_THROWS_AS(
+      parse("[{\"tokens\": [\"a\"], \"entities\": [{\"type\": \"Other\", \"start\": 0, \"end\": 5}]}]"),
+      ConllError);
+  CHECK_THROWS_WITH(
+      newsgraph::parse_spert_json(std::string("[{\"tokens\": [\"\xff\"], \"entities\": []}]"), "in.json"),
+      Catch::Contains("invalid UTF-8"));
+
+  CHECK_THROWS_WITH(newsgraph::read_spert_json(kSpert + "bad_range.json"),
+                    Catch::Contains("bad_range.json: sentence 2: entity 1") && Catch::Contains("[1, 3)") &&
+                        Catch::Contains("2 tokens"));
+  CHECK_THROWS_WITH(newsgraph::read_gold_documents(kSpert + "bad_syntax.json"),
+                    Catch::Contains("bad_syntax.json:2: invalid JSON"));
+  CHECK_THROWS_AS(newsgraph::read_gold_documents(kSpert + "missing.json"), ConllError);
+  // Every message is one line.
+  try {
+    newsgraph::read_spert_json(kSpert + "bad_syntax.json");
+    FAIL("no error");
+  } catch (const ConllError& e) {
+    CHECK(std::string(e.what()).find('\n') == std::string::npos);
+  }
+}

@@ -1,6 +1,7 @@
-// Annotated corpora in CoNLL column format (CoNLL-2003 IOB1, GMB IOB2): documents as the
-// reference scorer builds them, gold entity spans in code points, and gold tags projected onto
-// our own segmentation so that training and tagging see the same tokens.
+// Annotated corpora in CoNLL column format (CoNLL-2003 IOB1, GMB IOB2) and in SpERT JSON
+// (CoNLL04): documents as the reference scripts build them, gold entity spans in code points,
+// and gold tags projected onto our own segmentation so that training and tagging see the same
+// tokens.
 #pragma once
 
 #include <cstddef>
@@ -16,9 +17,10 @@
 
 namespace newsgraph {
 
-/// A CoNLL file that cannot be read: unreadable, invalid UTF-8, a tag that is not O, B-X or
-/// I-X, or an entity type with no label. what() is one line naming the file and, where there
-/// is one, the line ("eng.train:120: unknown entity type 'FOO'").
+/// A CoNLL or SpERT file that cannot be read: unreadable, invalid UTF-8, a tag that is not O,
+/// B-X or I-X, an entity type with no label, malformed JSON or an entity outside its sentence.
+/// what() is one line naming the file and, where there is one, the line or the sentence
+/// ("eng.train:120: unknown entity type 'FOO'", "x.json: sentence 3: entity 1: ...").
 class ConllError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -48,8 +50,16 @@ struct GoldDocument {
 struct ConllOptions {
   /// For a file without -DOCSTART- lines (GMB): start a new document every this many
   /// sentences. 0 keeps the whole file as one document, as conll_to_jsonl.py does. Files with
-  /// -DOCSTART- are always split there and nowhere else.
+  /// -DOCSTART- are always split there and nowhere else. For SpERT JSON: this many sentences
+  /// per document (joined by "\n"); 0 (or 1) gives one document per sentence, as
+  /// conll04_to_jsonl.py does.
   std::size_t sentences_per_document = 0;
+  /// For SpERT JSON: keep CoNLL04's "Other" entities as MISC spans, exactly as
+  /// conll04_to_jsonl.py does. Off by default, so train-ner leaves them out (their tokens are
+  /// O): CoNLL04's Other is mostly dates, amounts and times ("April", "1988", "42 percent"),
+  /// which CoNLL-2003 tags O, and learning them as MISC costs about 0.003 CoNLL-2003 dev F1 and
+  /// 0.008 CoNLL04 dev F1 (PER/ORG/LOC). PER, ORG and LOC spans are the script's either way.
+  bool spert_other_as_misc = false;
 };
 
 /// The label of a CoNLL or GMB entity type, any case: PER/per -> PER, ORG/org -> ORG,
@@ -65,6 +75,30 @@ std::vector<GoldDocument> parse_conll(std::string_view content, const std::strin
                                       const ConllOptions& options = {});
 /// Reads and parses the file at `path`.
 std::vector<GoldDocument> read_conll(const std::string& path, const ConllOptions& options = {});
+
+/// Parses SpERT JSON (CoNLL04): an array of sentences {"tokens": [string, ...], "entities":
+/// [{"type", "start", "end"}, ...], ...} (other members, "relations" included, are ignored).
+/// Each sentence becomes the text of its tokens joined by single spaces; an entity, tokens
+/// [start, end), becomes the code-point span of those tokens in it; types Peop -> PER,
+/// Org -> ORG, Loc -> LOC, Other -> MISC (exact spelling; Other only with
+/// options.spert_other_as_misc). Documents as conll04_to_jsonl.py builds them: one per sentence,
+/// ids "s0001", "s0002", ... in file order (with options.sentences_per_document = N > 1: N
+/// sentences per document joined by "\n", named by its first sentence). Throws ConllError
+/// naming `origin` and the sentence (1-based) for malformed JSON, a missing or mistyped member,
+/// an unknown type, an entity range outside its sentence, or overlapping entities.
+std::vector<GoldDocument> parse_spert_json(std::string_view content, const std::string& origin,
+                                           const ConllOptions& options = {});
+/// Reads and parses the SpERT JSON file at `path`.
+std::vector<GoldDocument> read_spert_json(const std::string& path, const ConllOptions& options = {});
+
+/// True when the file at `path` is to be read as SpERT JSON: its name ends in ".json" (any
+/// case), or its content starts (after blanks and a UTF-8 BOM) with '[' followed, after
+/// blanks, by '{' or ']'. Anything else is CoNLL column text (a CoNLL line "[ ( O" has a word
+/// after the '[').
+bool is_spert_json(const std::string& path, std::string_view content);
+/// Reads the file at `path` with the reader its name and content call for (see is_spert_json):
+/// read_spert_json or read_conll. Used for train-ner's --train and --dev.
+std::vector<GoldDocument> read_gold_documents(const std::string& path, const ConllOptions& options = {});
 
 /// The gold tag of every token of `seg` (the segmentation of the document's text): the tokens
 /// inside a gold span take its label with B/I/L/U positions, every other token is O. A CoNLL

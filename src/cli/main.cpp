@@ -279,7 +279,7 @@ int run_train_ner(const TrainNerOptions& o) {
   newsgraph::ConllOptions conll;
   conll.sentences_per_document = o.sentences_per_doc;
   const auto read = [&](const std::string& path, std::vector<newsgraph::TrainingDocument>& into) {
-    for (const newsgraph::GoldDocument& d : newsgraph::read_conll(path, conll)) {
+    for (const newsgraph::GoldDocument& d : newsgraph::read_gold_documents(path, conll)) {
       into.push_back(newsgraph::make_training_document(d));
     }
   };
@@ -426,7 +426,9 @@ int main(int argc, char** argv) {
   TrainNerOptions train_ner;
   CLI::App* train_ner_cmd = app.add_subcommand(
       "train-ner", "train the NER tagger on CoNLL files, choosing the epoch on a dev file");
-  train_ner_cmd->add_option("--train", train_ner.train, "CoNLL-2003 or GMB training file; repeatable")
+  train_ner_cmd
+      ->add_option("--train", train_ner.train,
+                   "training file: CoNLL-2003 or GMB columns, or CoNLL04 SpERT JSON (.json); repeatable")
       ->type_name("FILE")
       ->required();
   train_ner_cmd->add_option("--dev", train_ner.dev, "CoNLL dev file (epoch choice only)")
@@ -449,7 +451,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(12u, 24u));
   train_ner_cmd
       ->add_option("--sentences-per-doc", train_ner.sentences_per_doc,
-                   "documents of N sentences for files without -DOCSTART- (GMB); 0 = whole file")
+                   "documents of N sentences for files without -DOCSTART- (GMB; 0 = whole file) and for "
+                   "SpERT JSON (0 = one sentence each)")
       ->capture_default_str();
   add_knowledge_options(*train_ner_cmd, train_ner.knowledge);
 
