@@ -98,6 +98,7 @@ constexpr Key kKeys[] = {
     {"e_weight", "edge", "weight", "int", "0"},
     {"e_articles", "edge", "articles", "int", "0"},
     {"e_title", "edge", "title", "string", nullptr},
+    {"e_cameo", "edge", "cameo", "string", nullptr},
     {"e_evidence", "edge", "evidence", "string", "[]"},
 };
 
@@ -192,6 +193,7 @@ void write_graphml(std::ostream& out, const Graph& g) {
     data(out, in, "e_weight", std::to_string(ed.weight));
     data(out, in, "e_articles", std::to_string(ed.articles));
     data(out, in, "e_title", ed.title);
+    data(out, in, "e_cameo", std::string(cameo_root(ed.relation)));
     data(out, in, "e_evidence", list_value(ed.evidence));
     out << "    </edge>\n";
   }

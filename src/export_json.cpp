@@ -304,6 +304,7 @@ void write_json(std::ostream& out, const Graph& g, const std::vector<ArticleResu
     json_member(w, "target", g[boost::target(e, g)].id);
     json_member(w, "relation", to_string(ed.relation));
     json_member(w, "title", ed.title);
+    json_member(w, "cameo", cameo_root(ed.relation));
     json_member(w, "weight", ed.weight);
     json_member(w, "articles", ed.articles);
     json_member(w, "evidence", ed.evidence);

@@ -132,6 +132,7 @@ void write_context(Writer& w) {
   term(w, "source", "ng:source", "@id");
   term(w, "target", "ng:target", "@id");
   term(w, "weight", "ng:weight", "xsd:integer");
+  term(w, "cameo", "ng:cameo");
   term(w, "evidence", "ng:evidence", nullptr, "@set");
   term(w, "sentenceStart", "ng:sentenceStart", "xsd:integer");
   term(w, "sentenceEnd", "ng:sentenceEnd", "xsd:integer");
@@ -226,6 +227,7 @@ void write_jsonld(std::ostream& out, const Graph& g) {
     json_member(w, "source", node_iri(src));
     json_member(w, "target", node_iri(tgt));
     json_optional_member(w, "title", ed.title);
+    json_optional_member(w, "cameo", cameo_root(ed.relation));
     json_member(w, "weight", ed.weight);
     json_member(w, "articleCount", ed.articles);
     if (!ed.evidence.empty()) {

@@ -77,4 +77,30 @@ std::optional<RelationType> relation_type_from_string(std::string_view s) {
 
 bool is_symmetric(RelationType r) { return r == RelationType::MetWith; }
 
+std::string_view cameo_root(RelationType r) {
+  switch (r) {
+    case RelationType::MetWith:
+    case RelationType::Hosted:
+    case RelationType::Visited:
+      return "04";
+    case RelationType::Accused:
+    case RelationType::Criticized:
+      return "11";
+    case RelationType::Rejected:
+      return "12";
+    case RelationType::Threatened:
+      return "13";
+    case RelationType::Supported:
+      return "05";
+    case RelationType::Urged:
+      return "10";
+    case RelationType::Said:
+      return "01";
+    case RelationType::Killed:
+      return "18";
+    default:
+      return {};
+  }
+}
+
 }  // namespace newsgraph

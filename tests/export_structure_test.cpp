@@ -334,11 +334,11 @@ TEST_CASE("plain JSON lists every attribute, empty when unknown", "[export][json
     CHECK(n.MemberCount() == 12);
   }
   for (const auto& e : doc["edges"].GetArray()) {
-    for (const char* key : {"source", "target", "relation", "title"}) CHECK(e[key].IsString());
+    for (const char* key : {"source", "target", "relation", "title", "cameo"}) CHECK(e[key].IsString());
     CHECK(e["weight"].IsUint64());
     CHECK(e["articles"].IsUint64());
     CHECK(e["evidence"].IsArray());
-    CHECK(e.MemberCount() == 7);
+    CHECK(e.MemberCount() == 8);
   }
   const auto& omar = doc["nodes"][2];
   CHECK(str(omar["place_kind"]).empty());
@@ -346,7 +346,22 @@ TEST_CASE("plain JSON lists every attribute, empty when unknown", "[export][json
   const auto& met = doc["edges"][2];
   CHECK(str(met["relation"]) == "met_with");
   CHECK(str(met["title"]).empty());
+  CHECK(str(met["cameo"]) == "04");
   CHECK(met["weight"].GetUint64() == 4);
   CHECK(met["evidence"][3]["sentence"][0].GetUint64() == 151);
   CHECK(met["evidence"][3]["target"][1].GetUint64() == 188);
+}
+
+TEST_CASE("CAMEO root codes: event relations have one, structural relations none", "[export]") {
+  CHECK(cameo_root(RelationType::MetWith) == "04");
+  CHECK(cameo_root(RelationType::Visited) == "04");
+  CHECK(cameo_root(RelationType::Accused) == "11");
+  CHECK(cameo_root(RelationType::Rejected) == "12");
+  CHECK(cameo_root(RelationType::Threatened) == "13");
+  CHECK(cameo_root(RelationType::Urged) == "10");
+  CHECK(cameo_root(RelationType::Said) == "01");
+  CHECK(cameo_root(RelationType::Killed) == "18");
+  for (RelationType r : {RelationType::HoldsPosition, RelationType::LocatedIn, RelationType::BasedIn,
+                         RelationType::WorksFor, RelationType::LivesIn, RelationType::PartOf})
+    CHECK(cameo_root(r).empty());
 }

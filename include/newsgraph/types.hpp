@@ -43,5 +43,10 @@ enum class RelationType {
 std::string_view to_string(RelationType r);
 std::optional<RelationType> relation_type_from_string(std::string_view s);
 bool is_symmetric(RelationType r);
+/// The CAMEO root code of an event relation ("04" consult for met_with, hosted and visited;
+/// "11" disapprove for accused and criticized; "12" reject; "13" threaten; "05" cooperate for
+/// supported; "10" demand for urged; "01" public statement for said; "18" assault for
+/// killed); empty for structural relations (positions, places, membership).
+std::string_view cameo_root(RelationType r);
 
 }  // namespace newsgraph
