@@ -86,6 +86,7 @@ NerScores evaluate_pipeline(const std::vector<GoldDocument>& docs, const Pipelin
           predicted.push_back({m.span, EntityLabel::LOC});
           break;
         case EntityType::Quotation:
+        case EntityType::Group:
           break;
       }
     }

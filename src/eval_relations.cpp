@@ -33,6 +33,7 @@ std::optional<EntityLabel> label_of_type(EntityType t) {
     case EntityType::Place:
       return EntityLabel::LOC;
     case EntityType::Quotation:
+    case EntityType::Group:
       return std::nullopt;
   }
   return std::nullopt;

@@ -101,6 +101,8 @@ Style style_of(EntityType t) {
       return {"hexagon", "#90ee90"};
     case EntityType::Quotation:
       return {"note", "#d3d3d3"};
+    case EntityType::Group:
+      return {"octagon", "#f4c2c2"};
   }
   return {"ellipse", "#ffffff"};
 }

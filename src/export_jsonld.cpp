@@ -117,6 +117,7 @@ void write_context(Writer& w) {
   term(w, "Organization", "schema:Organization");
   term(w, "Place", "schema:Place");
   term(w, "Quotation", "schema:Quotation");
+  term(w, "Group", "ng:Group");
   term(w, "Relation", "ng:Relation");
   term(w, "name", "schema:name");
   term(w, "alternateName", "schema:alternateName", nullptr, "@set");

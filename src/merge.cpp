@@ -382,6 +382,12 @@ Form make_form(const Entity& e, const std::string& text, bool is_name, Folder& f
       f.key = f.bare_key + "|" + e.country_code;
       break;
     }
+    case EntityType::Group: {
+      // "European leaders" in one article and another are one collective actor.
+      f.norm = f.folded;
+      f.key = "G|" + (f.norm.empty() ? raw : join(f.norm));
+      break;
+    }
     case EntityType::Quotation: {
       const std::string& q = e.quote.empty() ? text : e.quote;
       const auto& words = folder.words(q);

@@ -101,7 +101,9 @@ ArticleResult Pipeline::extract(const Article& article) const {
   ArticleResult result;
   result.id = article.id;
   const Segmentation seg = segment(article.text);
-  result.entities = resolve(article.text, detector_->detect(article.text, seg), *kb_);
+  std::vector<Mention> mentions = detector_->detect(article.text, seg);
+  add_group_mentions(seg, mentions, *kb_);
+  result.entities = resolve(article.text, std::move(mentions), *kb_);
   result.relations = extract_relations(article.text, seg, result.entities, *kb_);
   add_model_relations(seg, result, *relation_model_, *kb_, config_.min_relation_confidence);
 

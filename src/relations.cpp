@@ -96,9 +96,15 @@ bool is_speech_verb(std::string_view w) {
       {"announced", 1}, {"acknowledged", 1}, {"admitted", 1}, {"remarked", 1}, {"concluded", 1}};
   return verbs.count(w) != 0;
 }
+bool is_quantifier(std::string_view w) {
+  return w == "several" || w == "some" || w == "other" || w == "many" || w == "two" || w == "three" ||
+         w == "four" || w == "five" || w == "both";
+}
 bool is_pronoun(std::string_view w) { return w == "he" || w == "she" || w == "He" || w == "She"; }
 
-bool agent_type_ok(EntityType t) { return t == EntityType::Person || t == EntityType::Organization; }
+bool agent_type_ok(EntityType t) {
+  return t == EntityType::Person || t == EntityType::Organization || t == EntityType::Group;
+}
 
 struct Extractor {
   std::string_view text;
@@ -364,6 +370,16 @@ struct Extractor {
         add(RelationType::MemberOf, next, m, after, "", "member");
       // demonym before a person named without a title: "Ukrainian Volodymyr Zelensky"
     }
+    // a collective actor named by a nationality: "Russian officials" -> Russia
+    for (std::size_t m = 0; m < count; ++m) {
+      if (type_of(m) != EntityType::Group) continue;
+      const std::size_t first = mention(m).first_token;
+      if (!kb.demonym(tok(first).text)) continue;
+      const std::size_t saved = mention_at[first];
+      const std::size_t c = country_mention(first, 1);
+      mention_at[first] = saved;  // the words stay the group's for the verb patterns
+      if (c != npos) add(RelationType::CitizenOf, m, c, first, "", "demonym");
+    }
     for (std::size_t m = 0; m < count; ++m) {
       if (type_of(m) != EntityType::Person || !mention(m).title.empty() || mention(m).first_token == 0)
         continue;
@@ -413,6 +429,25 @@ struct Extractor {
     return subj;
   }
 
+  // "He accused X": a pronoun right before verb `v` (auxiliaries and adverbs between) stands for
+  // the first person named in the nearest earlier sentence of the last three that names one
+  // (the subject, in news prose), or for the first person named earlier in its own sentence.
+  std::size_t pronoun_subject(std::size_t v, std::size_t sent_first) const {
+    std::size_t k = v;
+    while (k > sent_first && is_aux_or_adverb(tok(k - 1).text)) --k;
+    if (k == sent_first || !is_pronoun(tok(k - 1).text)) return npos;
+    const std::size_t pron = k - 1;
+    const std::size_t sent = sentence_of[pron];
+    for (std::size_t t = sent_first; t < pron; ++t)
+      if (mention_at[t] != npos && type_of(mention_at[t]) == EntityType::Person) return mention_at[t];
+    for (std::size_t back = 1; back <= 3 && back <= sent; ++back) {
+      const Sentence& earlier = seg.sentences[sent - back];
+      for (std::size_t t = earlier.first_token; t < earlier.last_token; ++t)
+        if (mention_at[t] != npos && type_of(mention_at[t]) == EntityType::Person) return mention_at[t];
+    }
+    return npos;
+  }
+
   // Mentions standing as objects after token `v`, up to the end of the clause.
   std::vector<std::size_t> objects_after(std::size_t v, std::size_t limit) const {
     std::vector<std::size_t> obj;
@@ -431,9 +466,12 @@ struct Extractor {
         if (k < limit && (tok(k).text == "," || tok(k).text == "and")) {
           std::size_t j = k + 1;
           if (j < limit && tok(j).text == "and") ++j;
-          while (j < limit && (in_title[j] || kb.demonym(tok(j).text))) ++j;
+          while (j < limit && (in_title[j] || kb.demonym(tok(j).text) || is_quantifier(tok(j).text))) ++j;
           while (j < limit && mention_at[j] != npos && is_demonym_mention(mention_at[j])) ++j;
-          if (j < limit && mention_at[j] != npos && type_of(mention_at[j]) == type_of(q)) {
+          // the same type, or persons and organizations listed with a collective actor
+          if (j < limit && mention_at[j] != npos &&
+              (type_of(mention_at[j]) == type_of(q) ||
+               (agent_type_ok(type_of(mention_at[j])) && agent_type_ok(type_of(q))))) {
             k = j;
             continue;
           }
@@ -483,6 +521,10 @@ struct Extractor {
           passive = false;
         }
         std::vector<std::size_t> subj = subjects_before(v, s.first_token);
+        if (subj.empty()) {
+          const std::size_t p = pronoun_subject(v, s.first_token);
+          if (p != npos) subj.push_back(p);
+        }
         std::vector<std::size_t> obj = objects_after(v, s.last_token);
         if (passive && v + 1 < s.last_token && tok(v + 1).text == "by") {
           // "X was hosted by Y": Y hosted X

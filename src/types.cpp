@@ -6,11 +6,12 @@
 namespace newsgraph {
 namespace {
 
-constexpr std::array<std::pair<EntityType, std::string_view>, 4> kEntityNames{{
+constexpr std::array<std::pair<EntityType, std::string_view>, 5> kEntityNames{{
     {EntityType::Person, "Person"},
     {EntityType::Organization, "Organization"},
     {EntityType::Place, "Place"},
     {EntityType::Quotation, "Quotation"},
+    {EntityType::Group, "Group"},
 }};
 
 constexpr std::array<std::pair<RelationType, std::string_view>, 19> kRelationNames{{
@@ -53,6 +54,8 @@ std::string_view id_prefix(EntityType t) {
       return "place";
     case EntityType::Quotation:
       return "quotation";
+    case EntityType::Group:
+      return "group";
   }
   return "unknown";
 }

@@ -116,3 +116,27 @@ TEST_CASE("relations: a name glued to a lower-case word anchors a relation but i
     CHECK(m.entity < r.entities.entities.size());
   }
 }
+
+TEST_CASE("relations: collective actors are Group nodes, linked to their country", "[relations]") {
+  const auto f = facts(
+      "Russian Foreign Minister Andrei Sokolov spoke on Monday. He accused European leaders of clumsy "
+      "attempts. "
+      "Western leaders have repeatedly accused Andrei Sokolov of stalling. Senior Russian officials met the "
+      "French President Claire Martin, and President Claire Martin hosted Andrei Sokolov and several "
+      "European "
+      "leaders.");
+  CHECK(f.count({"accused", "Andrei Sokolov", "European leaders"}));  // "He" is the last sentence's subject
+  CHECK(f.count({"accused", "Western leaders", "Andrei Sokolov"}));
+  CHECK(f.count({"citizen_of", "Russian officials", "Russia"}));
+  CHECK(f.count({"met_with", "Russian officials", "Claire Martin"}));
+  CHECK(f.count({"hosted", "Claire Martin", "European leaders"}));
+  // Only a nationality or bloc with a collective noun is a group.
+  const ArticleResult r = testing::pipeline().extract(testing::article(
+      "g",
+      "European leaders and Russian diplomats met. The European Union leaders' summit ended. "
+      "Russian bread is cheap. Leaders met."));
+  std::vector<std::string> groups;
+  for (const Mention& m : r.entities.mentions)
+    if (m.type == EntityType::Group) groups.push_back(m.text);
+  CHECK(groups == std::vector<std::string>{"European leaders", "Russian diplomats"});
+}

@@ -149,6 +149,12 @@ TEST_CASE("seeds: the story's relations", "[seeds]") {
       road_to_nowhere = true;
   }
   CHECK(road_to_nowhere);
+
+  // Collective actors (Group nodes): the accusation against Putin and Lavrov's against
+  // European leaders ("He accused European leaders ...").
+  CHECK(g.edge("accused", "Western leaders", "Vladimir Putin") != nullptr);
+  CHECK(g.edge("accused", "Sergey Lavrov", "European leaders") != nullptr);
+  CHECK(g.by_label("European leaders", EntityType::Group) != nullptr);
 }
 
 TEST_CASE("seeds: every merge of the story is explained", "[seeds]") {

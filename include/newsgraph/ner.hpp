@@ -87,4 +87,11 @@ class TaggedMentionDetector final : public MentionDetector {
   RuleMentionDetector rules_;
 };
 
+/// Collective actors: a nationality or bloc adjective ("European", "Western", "Russian"), at
+/// most one modifier ("senior", "top", "military") and a plural collective noun ("leaders",
+/// "officials", "diplomats") become Group mentions where no other mention covers those words
+/// ("European leaders", "senior Russian officials" gives "Russian officials"). `mentions` stays
+/// sorted by span.
+void add_group_mentions(const Segmentation& seg, std::vector<Mention>& mentions, const Knowledge& kb);
+
 }  // namespace newsgraph

@@ -7,11 +7,13 @@
 namespace newsgraph {
 
 /// What a node is. Quotation nodes hold the full text of a direct quote.
-enum class EntityType { Person, Organization, Place, Quotation };
+/// Group nodes are collective actors named by a nationality or bloc and a collective noun
+/// ("European leaders", "Russian officials").
+enum class EntityType { Person, Organization, Place, Quotation, Group };
 
-/// "Person", "Organization", "Place", "Quotation".
+/// "Person", "Organization", "Place", "Quotation", "Group".
 std::string_view to_string(EntityType t);
-/// "person", "organization", "place", "quotation": the prefix of node ids.
+/// "person", "organization", "place", "quotation", "group": the prefix of node ids.
 std::string_view id_prefix(EntityType t);
 std::optional<EntityType> entity_type_from_string(std::string_view s);
 

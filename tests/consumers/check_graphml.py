@@ -96,7 +96,7 @@ def check_apoc(path, g):
         where = f"APOC view: node {node_id!r}"
         if labels != {g.nodes[node_id]["type"]}:
             fail(f"{where}: labels {sorted(labels)} instead of [{g.nodes[node_id]['type']!r}]")
-        if labels - {"Person", "Organization", "Place", "Quotation"}:
+        if labels - {"Person", "Organization", "Place", "Quotation", "Group"}:
             fail(f"{where}: unexpected label {sorted(labels)}")
         if props.get("id") != node_id:
             fail(f"{where}: no id property")

@@ -95,7 +95,9 @@ async function main() {
 
   let names = 0;
   for (const n of entities) {
-    if (!iriTriples.has(key(n.id, RDF_TYPE, SCHEMA + n.type))) fail(`${n.id}: no rdf:type schema:${n.type}`);
+    // schema.org has no class for a collective actor: Group nodes are typed ng:Group.
+    const typeIri = (n.type === 'Group' ? NG : SCHEMA) + n.type;
+    if (!iriTriples.has(key(n.id, RDF_TYPE, typeIri))) fail(`${n.id}: no rdf:type ${typeIri}`);
     if (n.name !== undefined) {
       if (!literal(n.id, SCHEMA + 'name').some((l) => l.value === n.name))
         fail(`${n.id}: no schema:name triple with ${JSON.stringify(n.name)}`);
