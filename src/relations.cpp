@@ -5,7 +5,8 @@
 //                   the title belongs to: "NATO Secretary General Mark Rutte", "Russian
 //                   President Vladimir Putin", "Chairman of the Joint Chiefs of Staff Dan Caine",
 //                   "Foreign Ministry spokeswoman Maria Zakharova"; or an apposition after it:
-//                   "X, the chairman of NATO’s Military Committee".
+//                   "X, the chairman of NATO’s Military Committee"; a government title alone
+//                   takes the country of the first country or city named in its sentence.
 //   member_of       "X, a member of Y"; "NATO member Poland".
 //   part_of         "NATO’s Military Committee" (organization of organization).
 //   based_in        "Moscow-based X"; "Russia’s Foreign Ministry" (organization of place).
@@ -118,6 +119,8 @@ struct Extractor {
   // Mentions made here for demonyms ("Russian" for Russia): they anchor relations while
   // extracting, but a demonym is not a name, so finish() drops them from the mention list.
   std::vector<std::size_t> demonym_mentions;
+  // Persons with a title that names no organization or country (see title_context()).
+  std::vector<std::size_t> untitled;
 
   const Token& tok(std::size_t i) const { return seg.tokens[i]; }
   const Mention& mention(std::size_t m) const { return ents.mentions[m]; }
@@ -260,8 +263,59 @@ struct Extractor {
           target = country_mention(before, 1);
         }
       }
-      if (target != npos) add(RelationType::HoldsPosition, m, target, p.first_token, p.title, "title");
+      if (target != npos) {
+        add(RelationType::HoldsPosition, m, target, p.first_token, p.title, "title");
+      } else {
+        untitled.push_back(m);
+      }
     }
+  }
+
+  // A government title with no affiliation beside it ("Foreign Minister Sergey Lavrov said in
+  // Moscow"): the person holds it in the country of the first country or city named in the same
+  // sentence, when the article states no other position for that person.
+  void title_context() {
+    static const std::unordered_map<std::string_view, int> government{
+        {"minister", 1}, {"president", 1}, {"premier", 1},     {"chancellor", 1},   {"ambassador", 1},
+        {"envoy", 1},    {"spokesman", 1}, {"spokeswoman", 1}, {"spokesperson", 1}, {"secretary", 1}};
+    for (std::size_t m : untitled) {
+      const std::size_t person = mention(m).entity;
+      if (std::any_of(out.begin(), out.end(), [&](const Relation& r) {
+            return r.type == RelationType::HoldsPosition && r.source == person;
+          }))
+        continue;
+      bool governmental = false;
+      for (std::size_t i = 0, n = mention(m).title.size(); i <= n;) {
+        std::size_t j = mention(m).title.find(' ', i);
+        if (j == std::string::npos) j = n;
+        governmental =
+            governmental || government.count(text::ascii_lower(mention(m).title.substr(i, j - i))) > 0;
+        i = j + 1;
+      }
+      if (!governmental) continue;
+      const Sentence& s = seg.sentences[sentence_of[mention(m).first_token]];
+      for (std::size_t t = s.first_token; t < s.last_token; ++t) {
+        const std::size_t q = mention_at[t];
+        if (q == npos || type_of(q) != EntityType::Place) continue;
+        const Entity& place = ents.entities[mention(q).entity];
+        if (place.country_code.empty() || (place.place_kind != "country" && place.place_kind != "city"))
+          continue;
+        const std::size_t country = country_entity(place.country_code);
+        if (country != npos)
+          add_entities(RelationType::HoldsPosition, person, country, mention(m).span, mention(q).span, s.span,
+                       mention(m).title, "title, place in the sentence");
+        break;
+      }
+    }
+  }
+
+  // The entity of the country with ISO code `code`, created when the article does not name it.
+  std::size_t country_entity(const std::string& code) {
+    const std::string* name = kb.country_name(code);
+    if (!name) return npos;
+    for (std::size_t e = 0; e < ents.entities.size(); ++e)
+      if (ents.entities[e].type == EntityType::Place && ents.entities[e].name == *name) return e;
+    return npos;  // only a country the article names: no node is made for an inference
   }
 
   // "X, the chairman of NATO’s Military Committee"; "X, a member of Y"; "X, NATO’s envoy".
@@ -770,11 +824,12 @@ struct Extractor {
 
 std::vector<Relation> extract_relations(std::string_view text, const Segmentation& seg, ArticleEntities& ents,
                                         const Knowledge& kb) {
-  Extractor x{text, seg, ents, kb, {}, {}, {}, {}, {}};
+  Extractor x{text, seg, ents, kb, {}, {}, {}, {}, {}, {}};
   x.index();
   x.titles();
   x.appositions();
   x.structural();
+  x.title_context();
   x.events();
   x.quotes();
   x.finish();

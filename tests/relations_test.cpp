@@ -140,3 +140,19 @@ TEST_CASE("relations: collective actors are Group nodes, linked to their country
     if (m.type == EntityType::Group) groups.push_back(m.text);
   CHECK(groups == std::vector<std::string>{"European leaders", "Russian diplomats"});
 }
+
+TEST_CASE("relations: a government title alone takes the country named in its sentence", "[relations]") {
+  CHECK(facts("France and Italy agreed. Foreign Minister Anne Carel said in Paris that talks went well.")
+            .count({"holds_position", "Anne Carel", "France"}));
+  // not without a government title, not without a country the article names, and not when the
+  // article gives the position elsewhere
+  CHECK_FALSE(facts("France agreed. Coach Anne Carel said in Paris that talks went well.")
+                  .count({"holds_position", "Anne Carel", "France"}));
+  CHECK_FALSE(facts("Foreign Minister Anne Carel said in Paris that talks went well.")
+                  .count({"holds_position", "Anne Carel", "France"}));
+  const auto f = facts(
+      "Spanish Foreign Minister Anne Carel landed. France agreed. Foreign Minister Anne Carel "
+      "said in Paris that talks went well.");
+  CHECK(f.count({"holds_position", "Anne Carel", "Spain"}));
+  CHECK_FALSE(f.count({"holds_position", "Anne Carel", "France"}));
+}

@@ -155,6 +155,10 @@ TEST_CASE("seeds: the story's relations", "[seeds]") {
   CHECK(g.edge("accused", "Western leaders", "Vladimir Putin") != nullptr);
   CHECK(g.edge("accused", "Sergey Lavrov", "European leaders") != nullptr);
   CHECK(g.by_label("European leaders", EntityType::Group) != nullptr);
+  // "Foreign Minister Sergey Lavrov" with Moscow or Russia in the sentence
+  const Edge* lavrov = g.edge("holds_position", "Sergey Lavrov", "Russia");
+  REQUIRE(lavrov != nullptr);
+  CHECK(lavrov->title == "Foreign Minister");
 }
 
 TEST_CASE("seeds: every merge of the story is explained", "[seeds]") {
