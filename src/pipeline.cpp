@@ -7,6 +7,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <numeric>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -61,6 +62,47 @@ void add_model_relations(const Segmentation& seg, ArticleResult& result, const R
   });
 }
 
+/// co_mentioned between the entities of every sentence (persons, organizations, places,
+/// groups), from the first mention of each there; relations sorted again.
+void add_co_mentions(const Segmentation& seg, ArticleResult& result) {
+  const auto& mentions = result.entities.mentions;
+  auto& rels = result.relations;
+  std::vector<std::size_t> by_position(mentions.size());
+  std::iota(by_position.begin(), by_position.end(), 0);
+  std::stable_sort(by_position.begin(), by_position.end(), [&](std::size_t a, std::size_t b) {
+    return mentions[a].span.begin < mentions[b].span.begin;
+  });
+  std::size_t k = 0;
+  for (const Sentence& s : seg.sentences) {
+    std::vector<std::size_t> firsts;  // the first mention of each entity in the sentence
+    for (; k < by_position.size() && mentions[by_position[k]].span.begin < s.span.end; ++k) {
+      const std::size_t m = by_position[k];
+      const Mention& x = mentions[m];
+      if (x.span.begin < s.span.begin || x.type == EntityType::Quotation) continue;
+      if (x.entity >= result.entities.entities.size()) continue;
+      const bool seen = std::any_of(firsts.begin(), firsts.end(),
+                                    [&](std::size_t f) { return mentions[f].entity == x.entity; });
+      if (!seen) firsts.push_back(m);
+    }
+    for (std::size_t i = 0; i < firsts.size(); ++i)
+      for (std::size_t j = i + 1; j < firsts.size(); ++j) {
+        Relation r;
+        r.type = RelationType::CoMentioned;
+        r.source = mentions[firsts[i]].entity;
+        r.target = mentions[firsts[j]].entity;
+        r.source_span = mentions[firsts[i]].span;
+        r.target_span = mentions[firsts[j]].span;
+        r.sentence = s.span;
+        r.cue = "same sentence";
+        rels.push_back(std::move(r));
+      }
+  }
+  std::sort(rels.begin(), rels.end(), [](const Relation& a, const Relation& b) {
+    return std::tie(a.sentence, a.source_span, a.target_span, a.type) <
+           std::tie(b.sentence, b.source_span, b.target_span, b.type);
+  });
+}
+
 }  // namespace
 
 std::string default_model_path(std::string_view file) {
@@ -106,6 +148,7 @@ ArticleResult Pipeline::extract(const Article& article) const {
   result.entities = resolve(article.text, std::move(mentions), *kb_);
   result.relations = extract_relations(article.text, seg, result.entities, *kb_);
   add_model_relations(seg, result, *relation_model_, *kb_, config_.min_relation_confidence);
+  if (config_.co_mentions) add_co_mentions(seg, result);
 
   // Ids unique within the article, in entity order: a second "person/x" becomes "person/x-2".
   std::unordered_set<std::string> taken;

@@ -14,7 +14,7 @@ constexpr std::array<std::pair<EntityType, std::string_view>, 5> kEntityNames{{
     {EntityType::Group, "Group"},
 }};
 
-constexpr std::array<std::pair<RelationType, std::string_view>, 19> kRelationNames{{
+constexpr std::array<std::pair<RelationType, std::string_view>, 20> kRelationNames{{
     {RelationType::HoldsPosition, "holds_position"},
     {RelationType::MemberOf, "member_of"},
     {RelationType::PartOf, "part_of"},
@@ -34,6 +34,7 @@ constexpr std::array<std::pair<RelationType, std::string_view>, 19> kRelationNam
     {RelationType::WorksFor, "works_for"},
     {RelationType::LivesIn, "lives_in"},
     {RelationType::Killed, "killed"},
+    {RelationType::CoMentioned, "co_mentioned"},
 }};
 
 }  // namespace
@@ -78,7 +79,7 @@ std::optional<RelationType> relation_type_from_string(std::string_view s) {
   return std::nullopt;
 }
 
-bool is_symmetric(RelationType r) { return r == RelationType::MetWith; }
+bool is_symmetric(RelationType r) { return r == RelationType::MetWith || r == RelationType::CoMentioned; }
 
 std::string_view cameo_root(RelationType r) {
   switch (r) {

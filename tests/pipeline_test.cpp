@@ -127,3 +127,27 @@ TEST_CASE("pipeline: read_json_sources rejects what build did not write", "[pipe
   }
   CHECK_THROWS_AS(read_json_sources(dir.path() + "/missing.json"), InputError);
 }
+
+TEST_CASE("pipeline: co_mentioned only behind its flag, one statement per sentence", "[pipeline]") {
+  const std::vector<Article> articles = {
+      testing::article("a", "Olaf Scholz met Emmanuel Macron in Paris. Scholz and Macron spoke again."),
+      testing::article("b", "Emmanuel Macron praised Olaf Scholz.")};
+  const auto count = [](const BuildResult& r, const std::string& a, const std::string& b) -> std::size_t {
+    for (auto e : boost::make_iterator_range(boost::edges(r.graph))) {
+      const Edge& ed = r.graph[e];
+      if (ed.relation != RelationType::CoMentioned) continue;
+      const std::string& s = r.graph[boost::source(e, r.graph)].label;
+      const std::string& t = r.graph[boost::target(e, r.graph)].label;
+      if ((s == a && t == b) || (s == b && t == a)) return ed.weight;
+    }
+    return 0;
+  };
+  CHECK(count(testing::pipeline().build(articles), "Olaf Scholz", "Emmanuel Macron") == 0);
+  PipelineConfig config;
+  config.co_mentions = true;
+  const Pipeline with(config);
+  const BuildResult r = with.build(articles);
+  CHECK(count(r, "Olaf Scholz", "Emmanuel Macron") == 3);  // two sentences of a, one of b
+  CHECK(count(r, "Olaf Scholz", "Paris") == 1);
+  CHECK(count(r, "Emmanuel Macron", "Paris") == 1);
+}

@@ -32,6 +32,9 @@ struct PipelineConfig {
   std::string relation_model_path;
   /// The classifier's relations below this confidence are left out.
   double min_relation_confidence = 0.6;
+  /// Also state co_mentioned between every two persons, organizations, places or groups named
+  /// in the same sentence (one statement per sentence, so an edge's weight counts sentences).
+  bool co_mentions = false;
   /// The user's corrections to the cross-article merge (--aliases, --keep-apart).
   MergeOverrides overrides;
 };

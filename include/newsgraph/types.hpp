@@ -35,10 +35,11 @@ enum class RelationType {
   Threatened,
   Supported,
   Urged,
-  Said,      ///< speaker -> quotation
-  WorksFor,  ///< person -> organization, without a title ("an IBM engineer")
-  LivesIn,   ///< person -> place
-  Killed,    ///< person -> person
+  Said,         ///< speaker -> quotation
+  WorksFor,     ///< person -> organization, without a title ("an IBM engineer")
+  LivesIn,      ///< person -> place
+  Killed,       ///< person -> person
+  CoMentioned,  ///< symmetric: named in the same sentence (only with PipelineConfig::co_mentions)
 };
 
 /// snake_case name: "holds_position", "met_with", "said", ...

@@ -53,6 +53,7 @@ struct RecognizerOptions {
   std::string model;           ///< empty: newsgraph::default_model_path()
   std::string relation_model;  ///< empty: newsgraph::default_model_path("rel-en.bin")
   double min_confidence = newsgraph::PipelineConfig{}.min_relation_confidence;
+  bool co_mentions = false;
 };
 
 struct BuildOptions {
@@ -154,6 +155,8 @@ void add_recognizer_options(CLI::App& cmd, RecognizerOptions& r) {
                  "leave out the relation classifier's relations below this confidence")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
+  cmd.add_flag("--co-mentions", r.co_mentions,
+               "also link every two entities named in the same sentence (co_mentioned, weight = sentences)");
 }
 
 newsgraph::PipelineConfig pipeline_config(unsigned threads, const KnowledgeOptions& k,
@@ -165,6 +168,7 @@ newsgraph::PipelineConfig pipeline_config(unsigned threads, const KnowledgeOptio
   config.model_path = r.model;
   config.relation_model_path = r.relation_model;
   config.min_relation_confidence = r.min_confidence;
+  config.co_mentions = r.co_mentions;
   return config;
 }
 
