@@ -984,11 +984,12 @@ void add_group_mentions(const Segmentation& seg, std::vector<Mention>& mentions,
   std::vector<Mention> found;
   for (const Sentence& s : seg.sentences) {
     for (std::size_t i = s.first_token; i + 1 < s.last_token; ++i) {
-      const std::string_view w = tokens[i].text;
-      if (covered[i] || (!kBlocs.count(w) && kb.demonym(w) == nullptr)) continue;
+      // the collective noun first: it is rare, the adjective lookups are not cheap
       std::size_t j = i + 1;
       if (j + 1 < s.last_token && kModifiers.count(tokens[j].text)) ++j;
-      if (covered[j] || !kCollective.count(tokens[j].text)) continue;
+      if (covered[i] || covered[j] || !kCollective.count(tokens[j].text)) continue;
+      const std::string_view w = tokens[i].text;
+      if (!kBlocs.count(w) && kb.demonym(w) == nullptr) continue;
       // "the European Union leaders" is not this; a capitalised word after the noun continues a name
       if (j + 1 < s.last_token && text::is_capitalized(tokens[j + 1].text) && !tokens[j + 1].space_before)
         continue;
