@@ -223,8 +223,13 @@ std::vector<GoldDocument> read_conll(const std::string& path, const ConllOptions
   return parse_conll(read_file(path), path, options);
 }
 
-std::vector<GoldDocument> parse_spert_json(std::string_view content, const std::string& origin,
-                                           const ConllOptions& options) {
+std::string_view to_string(Conll04Label label) {
+  static constexpr std::string_view kNames[kConll04LabelCount] = {"Work_For", "Kill", "OrgBased_In",
+                                                                  "Live_In", "Located_In"};
+  return kNames[static_cast<std::size_t>(label)];
+}
+
+std::vector<RelationSentence> parse_conll04(std::string_view content, const std::string& origin) {
   if (!is_valid_utf8(content)) throw ConllError(origin + ": invalid UTF-8");
   content = strip_bom(content);
   rapidjson::Document json;
@@ -238,9 +243,7 @@ std::vector<GoldDocument> parse_spert_json(std::string_view content, const std::
   }
   if (!json.IsArray()) throw ConllError(origin + ": expected a JSON array of sentences");
 
-  const std::size_t per_doc = std::max<std::size_t>(1, options.sentences_per_document);
-  std::vector<GoldDocument> docs;
-  std::size_t pos = 0;  // code points into the current document's text
+  std::vector<RelationSentence> out;
   for (rapidjson::SizeType n = 0; n < json.Size(); ++n) {
     const rapidjson::Value& sent = json[n];
     const std::string where = origin + ": sentence " + std::to_string(n + 1);
@@ -252,35 +255,28 @@ std::vector<GoldDocument> parse_spert_json(std::string_view content, const std::
     if (entities == sent.MemberEnd()) throw ConllError(where + ": missing \"entities\"");
     if (!entities->value.IsArray()) throw ConllError(where + ": \"entities\" must be an array");
 
-    if (n % per_doc == 0) {
-      char id[32];
-      std::snprintf(id, sizeof id, "s%04zu", static_cast<std::size_t>(n) + 1);
-      docs.push_back({id, {}, {}});
-      pos = 0;
-    } else {
-      docs.back().text += '\n';
-      ++pos;
-    }
-    GoldDocument& doc = docs.back();
-
+    RelationSentence s;
+    char id[32];
+    std::snprintf(id, sizeof id, "s%04zu", static_cast<std::size_t>(n) + 1);
+    s.id = id;
     // Token offsets (code points), as convert() computes them.
     std::vector<Span> offs;
     offs.reserve(tokens->value.Size());
+    std::size_t pos = 0;
     for (const rapidjson::Value& tok : tokens->value.GetArray()) {
       if (!tok.IsString()) throw ConllError(where + ": \"tokens\" must be an array of strings");
       const std::string_view word(tok.GetString(), tok.GetStringLength());
       if (!is_valid_utf8(word)) throw ConllError(where + ": invalid UTF-8 in a token");
       if (!offs.empty()) {
-        doc.text += ' ';
+        s.text += ' ';
         ++pos;
       }
       const std::size_t len = code_points(word);
       offs.push_back({pos, pos + len});
-      doc.text.append(word);
+      s.text.append(word);
       pos += len;
     }
 
-    const std::size_t first_span = doc.spans.size();
     std::vector<std::pair<std::size_t, std::size_t>> ranges;
     for (rapidjson::SizeType k = 0; k < entities->value.Size(); ++k) {
       const rapidjson::Value& e = entities->value[k];
@@ -302,8 +298,7 @@ std::vector<GoldDocument> parse_spert_json(std::string_view content, const std::
                          ") is empty or outside the sentence's " + std::to_string(offs.size()) + " tokens");
       }
       ranges.emplace_back(start, end);
-      if (*label == EntityLabel::MISC && !options.spert_other_as_misc) continue;
-      doc.spans.push_back({{offs[start].begin, offs[end - 1].end}, *label});
+      s.entities.push_back({{offs[start].begin, offs[end - 1].end}, *label});
     }
     std::sort(ranges.begin(), ranges.end());
     for (std::size_t k = 1; k < ranges.size(); ++k) {
@@ -313,7 +308,57 @@ std::vector<GoldDocument> parse_spert_json(std::string_view content, const std::
                          ", " + std::to_string(ranges[k].second) + ") overlap");
       }
     }
-    std::sort(doc.spans.begin() + static_cast<std::ptrdiff_t>(first_span), doc.spans.end());
+    const auto relations = sent.FindMember("relations");
+    if (relations != sent.MemberEnd()) {
+      if (!relations->value.IsArray()) throw ConllError(where + ": \"relations\" must be an array");
+      for (rapidjson::SizeType k = 0; k < relations->value.Size(); ++k) {
+        const rapidjson::Value& r = relations->value[k];
+        const std::string at = where + ": relation " + std::to_string(k + 1);
+        if (!r.IsObject()) throw ConllError(at + ": expected a JSON object");
+        const std::size_t head = index_member(r, "head", at), tail = index_member(r, "tail", at);
+        if (head >= s.entities.size() || tail >= s.entities.size())
+          throw ConllError(at + ": \"head\" or \"tail\" names no entity of the sentence");
+        const auto type = r.FindMember("type");
+        if (type == r.MemberEnd() || !type->value.IsString()) throw ConllError(at + ": missing \"type\"");
+        const std::string_view name(type->value.GetString(), type->value.GetStringLength());
+        std::optional<Conll04Label> label;
+        for (std::size_t l = 0; l < kConll04LabelCount; ++l)
+          if (to_string(static_cast<Conll04Label>(l)) == name) label = static_cast<Conll04Label>(l);
+        if (!label) throw ConllError(at + ": unknown relation type '" + std::string(name) + "'");
+        s.relations.push_back({s.entities[head].span, s.entities[tail].span, *label});
+      }
+    }
+    std::sort(s.entities.begin(), s.entities.end());
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<RelationSentence> read_conll04(const std::string& path) {
+  return parse_conll04(read_file(path), path);
+}
+
+std::vector<GoldDocument> parse_spert_json(std::string_view content, const std::string& origin,
+                                           const ConllOptions& options) {
+  const std::size_t per_doc = std::max<std::size_t>(1, options.sentences_per_document);
+  std::vector<GoldDocument> docs;
+  std::size_t pos = 0;  // code points of the current document's text so far
+  std::size_t n = 0;
+  for (RelationSentence& s : parse_conll04(content, origin)) {
+    if (n++ % per_doc == 0) {
+      docs.push_back({s.id, {}, {}});
+      pos = 0;
+    } else {
+      docs.back().text += '\n';
+      ++pos;
+    }
+    GoldDocument& doc = docs.back();
+    for (const LabeledSpan& e : s.entities) {
+      if (e.label == EntityLabel::MISC && !options.spert_other_as_misc) continue;
+      doc.spans.push_back({{e.span.begin + pos, e.span.end + pos}, e.label});
+    }
+    doc.text += s.text;
+    pos += code_points(s.text);
   }
   return docs;
 }

@@ -15,15 +15,6 @@
 namespace newsgraph {
 namespace {
 
-constexpr std::array<std::string_view, kConll04LabelCount> kLabelNames{"Work_For", "Kill", "OrgBased_In",
-                                                                       "Live_In", "Located_In"};
-
-std::optional<Conll04Label> label_from_string(std::string_view s) {
-  for (std::size_t i = 0; i < kLabelNames.size(); ++i)
-    if (kLabelNames[i] == s) return static_cast<Conll04Label>(i);
-  return std::nullopt;
-}
-
 std::optional<EntityLabel> label_of_type(EntityType t) {
   switch (t) {
     case EntityType::Person:
@@ -74,92 +65,13 @@ void write_macro(std::ostream& out, double f1) {
 void write_block(std::ostream& out, const char* title,
                  const std::array<PrfCounts, kConll04LabelCount>& by_label) {
   out << title << "\n";
-  for (std::size_t i = 0; i < kConll04LabelCount; ++i) write_line(out, kLabelNames[i], by_label[i]);
+  for (std::size_t i = 0; i < kConll04LabelCount; ++i)
+    write_line(out, to_string(static_cast<Conll04Label>(i)), by_label[i]);
   write_line(out, "micro", RelationScores::micro(by_label));
   write_macro(out, RelationScores::macro_f1(by_label));
 }
 
 }  // namespace
-
-std::string_view to_string(Conll04Label label) { return kLabelNames[static_cast<std::size_t>(label)]; }
-
-std::vector<RelationSentence> read_conll04(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConllError(path + ": cannot open file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string content = buffer.str();
-  rapidjson::Document doc;
-  doc.Parse(content.data(), content.size());
-  if (doc.HasParseError())
-    throw ConllError(path + ": not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
-                     rapidjson::GetParseError_En(doc.GetParseError()));
-  if (!doc.IsArray()) throw ConllError(path + ": expected a JSON array of sentences (SpERT format)");
-  std::vector<RelationSentence> out;
-  std::size_t n = 0;
-  for (const auto& sent : doc.GetArray()) {
-    ++n;
-    const std::string where = path + ": sentence " + std::to_string(n);
-    const auto fail = [&](const std::string& what) { throw ConllError(where + ": " + what); };
-    if (!sent.IsObject() || !sent.HasMember("tokens") || !sent["tokens"].IsArray() ||
-        !sent.HasMember("entities") || !sent["entities"].IsArray())
-      fail("expected {\"tokens\": [...], \"entities\": [...], \"relations\": [...]}");
-    RelationSentence s;
-    char id[16];
-    std::snprintf(id, sizeof id, "s%04zu", n);
-    s.id = id;
-    std::vector<std::size_t> starts;
-    std::size_t pos = 0;  // code points
-    for (const auto& tok : sent["tokens"].GetArray()) {
-      if (!tok.IsString()) fail("a token that is not a string");
-      const std::string_view t(tok.GetString(), tok.GetStringLength());
-      if (!is_valid_utf8(t)) fail("a token that is not valid UTF-8");
-      if (!s.text.empty()) {
-        s.text += ' ';
-        ++pos;
-      }
-      starts.push_back(pos);
-      s.text += t;
-      pos += Utf8Index(t).size();
-    }
-    const auto token_end = [&](std::size_t i) { return i + 1 < starts.size() ? starts[i + 1] - 1 : pos; };
-    for (const auto& e : sent["entities"].GetArray()) {
-      if (!e.IsObject() || !e.HasMember("type") || !e["type"].IsString() || !e.HasMember("start") ||
-          !e["start"].IsUint() || !e.HasMember("end") || !e["end"].IsUint())
-        fail("an entity without \"type\", \"start\" and \"end\"");
-      const std::size_t b = e["start"].GetUint(), en = e["end"].GetUint();
-      if (b >= en || en > starts.size()) fail("an entity outside its sentence's tokens");
-      const std::string_view type(e["type"].GetString(), e["type"].GetStringLength());
-      EntityLabel label;
-      if (type == "Peop")
-        label = EntityLabel::PER;
-      else if (type == "Org")
-        label = EntityLabel::ORG;
-      else if (type == "Loc")
-        label = EntityLabel::LOC;
-      else if (type == "Other")
-        label = EntityLabel::MISC;
-      else
-        fail("unknown entity type '" + std::string(type) + "'");
-      s.entities.push_back({{starts[b], token_end(en - 1)}, label});
-    }
-    if (sent.HasMember("relations")) {
-      if (!sent["relations"].IsArray()) fail("\"relations\" is not an array");
-      for (const auto& r : sent["relations"].GetArray()) {
-        if (!r.IsObject() || !r.HasMember("head") || !r["head"].IsUint() || !r.HasMember("tail") ||
-            !r["tail"].IsUint() || !r.HasMember("type") || !r["type"].IsString())
-          fail("a relation without \"head\", \"tail\" and \"type\"");
-        const std::size_t h = r["head"].GetUint(), t = r["tail"].GetUint();
-        if (h >= s.entities.size() || t >= s.entities.size()) fail("a relation between unknown entities");
-        const auto label = label_from_string({r["type"].GetString(), r["type"].GetStringLength()});
-        if (!label) fail("unknown relation type '" + std::string(r["type"].GetString()) + "'");
-        s.relations.push_back({s.entities[h].span, s.entities[t].span, *label});
-      }
-    }
-    out.push_back(std::move(s));
-  }
-  return out;
-}
 
 PairTrainingSentence pair_training_sentence(const RelationSentence& sentence) {
   PairTrainingSentence out;

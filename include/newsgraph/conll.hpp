@@ -76,8 +76,40 @@ std::vector<GoldDocument> parse_conll(std::string_view content, const std::strin
 /// Reads and parses the file at `path`.
 std::vector<GoldDocument> read_conll(const std::string& path, const ConllOptions& options = {});
 
+/// The CoNLL04 relation labels, in the reference scorer's order.
+enum class Conll04Label { WorkFor, Kill, OrgBasedIn, LiveIn, LocatedIn };
+inline constexpr std::size_t kConll04LabelCount = 5;
+/// "Work_For", "Kill", "OrgBased_In", "Live_In", "Located_In".
+std::string_view to_string(Conll04Label label);
+
+/// A gold relation: head and tail entity spans (code points of the sentence text) and label.
+struct GoldRelation {
+  Span head;
+  Span tail;
+  Conll04Label label = Conll04Label::WorkFor;
+};
+
+/// One CoNLL04 sentence as ../shared/eval/conll04_to_jsonl.py builds it: id "s0001", "s0002",
+/// ... in file order, the tokens joined by single spaces, every gold entity (Other as MISC)
+/// and every gold relation.
+struct RelationSentence {
+  std::string id;
+  std::string text;
+  std::vector<LabeledSpan> entities;
+  std::vector<GoldRelation> relations;
+};
+
+/// Parses SpERT JSON (CoNLL04), an array of sentences {"tokens": [string, ...], "entities":
+/// [{"type", "start", "end"}, ...], "relations": [{"head", "tail", "type"}, ...]}, into its
+/// sentences. Throws ConllError naming `origin` and the sentence (1-based) for malformed JSON, a
+/// missing or mistyped member, an unknown entity or relation type, an entity range outside its
+/// sentence, overlapping entities, or a relation between entities that do not exist.
+std::vector<RelationSentence> parse_conll04(std::string_view content, const std::string& origin);
+/// Reads and parses the SpERT JSON file at `path`.
+std::vector<RelationSentence> read_conll04(const std::string& path);
+
 /// Parses SpERT JSON (CoNLL04): an array of sentences {"tokens": [string, ...], "entities":
-/// [{"type", "start", "end"}, ...], ...} (other members, "relations" included, are ignored).
+/// [{"type", "start", "end"}, ...], ...} (parse_conll04; relations are left out here).
 /// Each sentence becomes the text of its tokens joined by single spaces; an entity, tokens
 /// [start, end), becomes the code-point span of those tokens in it; types Peop -> PER,
 /// Org -> ORG, Loc -> LOC, Other -> MISC (exact spelling; Other only with

@@ -19,34 +19,6 @@
 
 namespace newsgraph {
 
-/// The CoNLL04 relation labels, in the reference scorer's order.
-enum class Conll04Label { WorkFor, Kill, OrgBasedIn, LiveIn, LocatedIn };
-inline constexpr std::size_t kConll04LabelCount = 5;
-/// "Work_For", "Kill", "OrgBased_In", "Live_In", "Located_In".
-std::string_view to_string(Conll04Label label);
-
-/// A gold relation: head and tail entity spans (code points of the sentence text) and label.
-struct GoldRelation {
-  Span head;
-  Span tail;
-  Conll04Label label = Conll04Label::WorkFor;
-};
-
-/// One CoNLL04 sentence as ../shared/eval/conll04_to_jsonl.py builds it: id "s0001", "s0002",
-/// ... in file order, the tokens joined by single spaces, every gold entity (Other as MISC)
-/// and every gold relation.
-struct RelationSentence {
-  std::string id;
-  std::string text;
-  std::vector<LabeledSpan> entities;
-  std::vector<GoldRelation> relations;
-};
-
-/// Reads a CoNLL04 split in SpERT JSON ([{"tokens", "entities": [{"type", "start", "end"}],
-/// "relations": [{"head", "tail", "type"}]}]). Throws ConllError naming the file and the
-/// sentence for anything malformed.
-std::vector<RelationSentence> read_conll04(const std::string& path);
-
 /// A sentence as training data for the relation classifier: segmented, its PER/ORG/LOC gold
 /// entities as mentions over our tokens (an entity whose bounds fall inside a token is left
 /// out), and its gold relations as labelled mention pairs.
