@@ -75,8 +75,8 @@ void write_block(std::ostream& out, const char* title,
 
 PairTrainingSentence pair_training_sentence(const RelationSentence& sentence) {
   PairTrainingSentence out;
-  out.text = sentence.text;
-  out.seg = segment(out.text);
+  out.text = std::make_shared<const std::string>(sentence.text);
+  out.seg = segment(*out.text);
   const auto& tokens = out.seg.tokens;
   std::map<Span, std::size_t> mention_of;
   for (const LabeledSpan& e : sentence.entities) {
@@ -93,7 +93,7 @@ PairTrainingSentence pair_training_sentence(const RelationSentence& sentence) {
     m.span = e.span;
     m.first_token = first;
     m.last_token = last;
-    m.text = std::string(Utf8Index(out.text).slice(out.text, e.span));
+    m.text = std::string(Utf8Index(*out.text).slice(*out.text, e.span));
     mention_of[e.span] = out.mentions.size();
     out.mentions.push_back(std::move(m));
   }

@@ -15,8 +15,8 @@ PairTrainingSentence sentence(const std::string& text,
                               const std::vector<std::tuple<std::size_t, std::size_t, EntityType>>& ms,
                               std::vector<PairTrainingSentence::Gold> gold = {}) {
   PairTrainingSentence s;
-  s.text = text;
-  s.seg = segment(s.text);
+  s.text = std::make_shared<const std::string>(text);
+  s.seg = segment(*s.text);
   for (const auto& [first, last, type] : ms) {
     Mention m;
     m.type = type;

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -39,10 +40,11 @@ struct PairPrediction {
 };
 
 /// A training sentence: its segmentation, its entity mentions (token ranges and types) and the
-/// gold label of some ordered pairs of them (every other pair is None).
+/// gold label of some ordered pairs of them (every other pair is None). `text` is shared and
+/// never moves, so `seg`'s token views stay valid when the sentence is copied or moved.
 struct PairTrainingSentence {
-  std::string text;
-  Segmentation seg;
+  std::shared_ptr<const std::string> text;
+  Segmentation seg;  ///< segment(*text)
   std::vector<Mention> mentions;
   struct Gold {
     std::size_t head, tail;
