@@ -2,6 +2,7 @@
 # Our evaluation commands agree with the reference scorers of ../shared/eval on the dev data:
 #   eval-ner --conll eng.testa        vs  conll_to_jsonl.py + extract + ner_score.py
 #   eval-relations --conll04 dev.json vs  conll04_to_jsonl.py + extract + rel_score.py
+# and that train-relations still reproduces the committed models/rel-en.bin.
 # Every figure line must be identical. Prints a skip line and passes when ../shared is absent
 # (a clone without the data), since there is nothing to compare then.
 #
@@ -40,5 +41,15 @@ if [ -s "$work/rel_ref.txt" ] && diff "$work/rel_ref.txt" "$work/rel_ours.txt" >
   echo "ok   - eval-relations agrees with rel_score.py ($(tail -n1 "$work/rel_ours.txt"))"
 else
   echo "FAIL - eval-relations and rel_score.py differ:"; cat "$work/diff"; failures=$((failures + 1))
+fi
+# The committed relation model is what train-relations makes from today's code and data.
+src_dir=$(cd "$(dirname "$0")/.." && pwd)
+"$ng" train-relations --train "$shared/data/conll04/conll04_train.json" --dev "$conll04" \
+  -o "$work/rel-en.bin" 2>/dev/null
+if cmp -s "$work/rel-en.bin" "$src_dir/models/rel-en.bin"; then
+  echo "ok   - train-relations reproduces models/rel-en.bin byte for byte"
+else
+  echo "FAIL - train-relations no longer reproduces models/rel-en.bin (run scripts/train-relations.sh)"
+  failures=$((failures + 1))
 fi
 [ "$failures" -eq 0 ]
