@@ -61,34 +61,12 @@ NerScores evaluate_tagger(const std::vector<GoldDocument>& docs, const Perceptro
 }
 
 NerScores evaluate_pipeline(const std::vector<GoldDocument>& docs, const Pipeline& pipeline) {
-  std::vector<Article> articles;
-  articles.reserve(docs.size());
-  for (const GoldDocument& doc : docs) {
-    Article a;
-    a.id = doc.id;
-    a.text = doc.text;
-    a.origin = doc.id;
-    articles.push_back(std::move(a));
-  }
-  const std::vector<ArticleResult> results = pipeline.extract_all(articles);
+  const std::vector<ArticleResult> results = extract_documents(docs, pipeline);
   NerScores scores;
   for (std::size_t k = 0; k < docs.size(); ++k) {
     std::vector<LabeledSpan> predicted;
     for (const Mention& m : results[k].entities.mentions) {
-      switch (m.type) {
-        case EntityType::Person:
-          predicted.push_back({m.span, EntityLabel::PER});
-          break;
-        case EntityType::Organization:
-          predicted.push_back({m.span, EntityLabel::ORG});
-          break;
-        case EntityType::Place:
-          predicted.push_back({m.span, EntityLabel::LOC});
-          break;
-        case EntityType::Quotation:
-        case EntityType::Group:
-          break;
-      }
+      if (const auto label = to_entity_label(m.type)) predicted.push_back({m.span, *label});
     }
     scores.add_document(docs[k].spans, std::move(predicted));
   }

@@ -15,21 +15,6 @@
 namespace newsgraph {
 namespace {
 
-std::optional<EntityLabel> label_of_type(EntityType t) {
-  switch (t) {
-    case EntityType::Person:
-      return EntityLabel::PER;
-    case EntityType::Organization:
-      return EntityLabel::ORG;
-    case EntityType::Place:
-      return EntityLabel::LOC;
-    case EntityType::Quotation:
-    case EntityType::Group:
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
-
 /// One relation as the scorer compares it: article, head span and type, tail span and type,
 /// label. Boundaries leave the types out (both 0).
 using RelationKey =
@@ -161,16 +146,7 @@ double RelationScores::macro_f1(const std::array<PrfCounts, kConll04LabelCount>&
 }
 
 RelationScores evaluate_relations(const std::vector<RelationSentence>& sentences, const Pipeline& pipeline) {
-  std::vector<Article> articles;
-  articles.reserve(sentences.size());
-  for (const RelationSentence& s : sentences) {
-    Article a;
-    a.id = s.id;
-    a.text = s.text;
-    a.origin = s.id;
-    articles.push_back(std::move(a));
-  }
-  const std::vector<ArticleResult> results = pipeline.extract_all(articles);
+  const std::vector<ArticleResult> results = extract_documents(sentences, pipeline);
 
   RelationScores scores;
   std::set<RelationKey> gold_strict, gold_bounds, sys_strict, sys_bounds;
@@ -181,7 +157,7 @@ RelationScores evaluate_relations(const std::vector<RelationSentence>& sentences
     for (const LabeledSpan& e : s.entities) gold_type[e.span] = e.label;
     std::vector<LabeledSpan> predicted;
     for (const Mention& m : r.entities.mentions) {
-      if (const auto l = label_of_type(m.type)) {
+      if (const auto l = to_entity_label(m.type)) {
         predicted.push_back({m.span, *l});
         sys_type[m.span] = *l;
       }

@@ -80,6 +80,21 @@ std::optional<EntityLabel> entity_label_from_string(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<EntityLabel> to_entity_label(EntityType type) {
+  switch (type) {
+    case EntityType::Person:
+      return EntityLabel::PER;
+    case EntityType::Organization:
+      return EntityLabel::ORG;
+    case EntityType::Place:
+      return EntityLabel::LOC;
+    case EntityType::Quotation:
+    case EntityType::Group:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::optional<EntityType> to_entity_type(EntityLabel label) {
   switch (label) {
     case EntityLabel::PER:

@@ -37,6 +37,22 @@ struct NerScores {
   void add_document(std::vector<LabeledSpan> gold, std::vector<LabeledSpan> predicted);
 };
 
+/// Runs Pipeline::extract on the text of every document (anything with `id` and `text`), on the
+/// pipeline's threads; results in the same order.
+template <class Document>
+std::vector<ArticleResult> extract_documents(const std::vector<Document>& docs, const Pipeline& pipeline) {
+  std::vector<Article> articles;
+  articles.reserve(docs.size());
+  for (const Document& doc : docs) {
+    Article a;
+    a.id = doc.id;
+    a.text = doc.text;
+    a.origin = doc.id;
+    articles.push_back(std::move(a));
+  }
+  return pipeline.extract_all(articles);
+}
+
 /// Runs the tagger alone on every document (segment, then PerceptronTagger::tag).
 NerScores evaluate_tagger(const std::vector<GoldDocument>& docs, const PerceptronTagger& tagger,
                           const Knowledge& kb);

@@ -30,6 +30,9 @@ std::string_view to_string(EntityLabel label);
 std::optional<EntityLabel> entity_label_from_string(std::string_view s);
 /// The graph's type for a label: PER -> Person, ORG -> Organization, LOC -> Place; MISC -> none.
 std::optional<EntityType> to_entity_type(EntityLabel label);
+/// The label of a graph type: Person -> PER, Organization -> ORG, Place -> LOC; none for
+/// quotations and groups.
+std::optional<EntityLabel> to_entity_label(EntityType type);
 
 /// Where a token sits in an entity: Begin, Inside, Last, Unit (a one-token entity).
 enum class BilouPosition : std::uint8_t { B = 0, I = 1, L = 2, U = 3 };
