@@ -512,37 +512,34 @@ void merge_two_token_partials(std::vector<Item>& items, Linker& sets) {
 
 /// The formal given names each short form stands for, folded ("mo" -> {"maurice", "mohamed",
 /// ...}), from data/nicknames.txt.
-const std::map<std::string, std::set<std::string>>& nickname_table(Folder& folder) {
-  static const std::map<std::string, std::set<std::string>> table = [&] {
-    std::map<std::string, std::set<std::string>> t;
-    const std::string_view text = embedded_file("nicknames.txt");
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t end = text.find('\n', start);
-      if (end == std::string_view::npos) end = text.size();
-      const std::string line(text.substr(start, end - start));
-      start = end + 1;
-      if (line.empty() || line[0] == '#') continue;
-      const std::size_t colon = line.find(':');
-      if (colon == std::string::npos) continue;
-      const auto& formal = folder.words(line.substr(0, colon));
-      if (formal.size() != 1) continue;
-      for (const auto& nick : split_space(line.substr(colon + 1))) {
-        std::string bare = nick;
-        if (!bare.empty() && bare.back() == ',') bare.pop_back();
-        const auto& f = folder.words(bare);
-        if (f.size() == 1) t[f[0]].insert(normalise_person_token(formal[0]));
-      }
+std::map<std::string, std::set<std::string>> nickname_table(Folder& folder) {
+  std::map<std::string, std::set<std::string>> t;
+  const std::string_view text = embedded_file("nicknames.txt");
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string line(text.substr(start, end - start));
+    start = end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    const auto& formal = folder.words(line.substr(0, colon));
+    if (formal.size() != 1) continue;
+    for (const auto& nick : split_space(line.substr(colon + 1))) {
+      std::string bare = nick;
+      if (!bare.empty() && bare.back() == ',') bare.pop_back();
+      const auto& f = folder.words(bare);
+      if (f.size() == 1) t[f[0]].insert(normalise_person_token(formal[0]));
     }
-    return t;
-  }();
-  return table;
+  }
+  return t;
 }
 
 /// Rule 3n: a cluster named "Mo Cheeks" (a short form, then the rest of a name) joins the one
 /// cluster named by a formal name the short form stands for and the same rest ("Maurice Cheeks").
 void merge_nicknames(std::vector<Item>& items, Linker& sets, Folder& folder) {
-  const auto& table = nickname_table(folder);
+  const auto table = nickname_table(folder);  // once per merge: a few dozen lines
   const auto clusters = clusters_of(sets, items.size());
   // formal first word + rest -> cluster -> (an item of it, the name there)
   std::map<std::string, std::map<std::size_t, std::pair<std::size_t, std::string>>> formal_names;
