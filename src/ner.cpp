@@ -761,6 +761,32 @@ TaggedMentionDetector::TaggedMentionDetector(std::shared_ptr<const Knowledge> kn
                                              std::shared_ptr<const PerceptronTagger> tagger)
     : kb_(std::move(knowledge)), tagger_(std::move(tagger)), rules_(kb_) {}
 
+TaggerOnlyMentionDetector::TaggerOnlyMentionDetector(std::shared_ptr<const Knowledge> knowledge,
+                                                     std::shared_ptr<const PerceptronTagger> tagger)
+    : kb_(std::move(knowledge)), tagger_(std::move(tagger)) {}
+
+std::vector<Mention> TaggerOnlyMentionDetector::detect(std::string_view text, const Segmentation& seg) const {
+  std::vector<Mention> out;
+  const std::vector<char> glued =
+      tagger_->glued_final_period() ? glued_final_periods(seg) : std::vector<char>(seg.tokens.size(), 0);
+  for (TaggedSpan t : tagger_->tag(text, seg, *kb_)) {
+    const std::optional<EntityType> type = to_entity_type(t.label);
+    if (!type) continue;
+    if (t.last_token < seg.tokens.size() && glued[t.last_token]) ++t.last_token;
+    Mention m;
+    m.type = *type;
+    m.first_token = t.first_token;
+    m.last_token = t.last_token;
+    m.span = {seg.tokens[t.first_token].span.begin, seg.tokens[t.last_token - 1].span.end};
+    m.text.assign(text.substr(m.span.begin, m.span.end - m.span.begin));
+    m.known = kb_->entity(text::join_tokens(seg, t.first_token, t.last_token));
+    if (m.known != nullptr && m.known->type != m.type) m.known = nullptr;
+    m.cue = MentionCue::Tagger;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const Segmentation& seg) const {
   const std::vector<Mention> rule = rules_.detect(text, seg);
   const std::vector<TaggedSpan> tagged = tagger_->tag(text, seg, *kb_);

@@ -107,7 +107,9 @@ void add_co_mentions(const Segmentation& seg, ArticleResult& result) {
 
 std::string default_model_path(std::string_view file) {
   namespace fs = std::filesystem;
-  const char* env = std::getenv(file == "ner-en.bin" ? "NEWSGRAPH_MODEL" : "NEWSGRAPH_RELATION_MODEL");
+  const char* env = file == "ner-en.bin"   ? std::getenv("NEWSGRAPH_MODEL")
+                    : file == "rel-en.bin" ? std::getenv("NEWSGRAPH_RELATION_MODEL")
+                                           : nullptr;
   if (env != nullptr && *env != '\0') return env;
   std::vector<fs::path> candidates;
   std::error_code ec;
@@ -129,7 +131,10 @@ Pipeline::Pipeline(PipelineConfig config)
   } else {
     const std::string path = config_.model_path.empty() ? default_model_path() : config_.model_path;
     auto tagger = std::make_shared<const PerceptronTagger>(PerceptronTagger::load(path));
-    detector_ = std::make_unique<TaggedMentionDetector>(kb_, std::move(tagger));
+    if (config_.recognizer == Recognizer::TaggerOnly)
+      detector_ = std::make_unique<TaggerOnlyMentionDetector>(kb_, std::move(tagger));
+    else
+      detector_ = std::make_unique<TaggedMentionDetector>(kb_, std::move(tagger));
   }
   const std::string relations =
       config_.relation_model_path.empty() ? default_model_path("rel-en.bin") : config_.relation_model_path;

@@ -22,13 +22,14 @@
 #include <sstream>
 
 #include "newsgraph/export.hpp"
+#include "text_util.hpp"
 
 namespace newsgraph {
 namespace {
 
 constexpr char kMagic[8] = {'N', 'G', 'R', 'E', 'L', 'P', 'T', 'M'};
 constexpr std::uint32_t kFormatVersion = 1;
-constexpr std::uint32_t kTemplateVersion = 2;
+constexpr std::uint32_t kTemplateVersion = 3;
 constexpr unsigned kBits = 18;
 constexpr std::size_t kLabels = kPairLabelCount;
 /// Pairs with more tokens than this between them are never related (they are rare in CoNLL04
@@ -78,6 +79,18 @@ class TokenCache {
   std::uint64_t lower(std::size_t i) {
     if (lower_[i] == 0) lower_[i] = fnv(lower_ascii(seg_.tokens[i].text)) | 1;
     return lower_[i];
+  }
+  /// Hash of what the gazetteer knows of the name in tokens [first, last): its type and kind
+  /// ("country", "city", ...), or 0 when it is unknown.
+  std::uint64_t known(std::size_t first, std::size_t last) {
+    const LexiconEntry* e = kb_.entity(text::join_tokens(seg_, first, last));
+    if (e == nullptr) return 0;
+    return mix(static_cast<std::uint64_t>(e->type) + 11, fnv(e->kind));
+  }
+  /// The ISO country of the gazetteer's entry for tokens [first, last), or "".
+  std::string country(std::size_t first, std::size_t last) {
+    const LexiconEntry* e = kb_.entity(text::join_tokens(seg_, first, last));
+    return e == nullptr ? std::string() : e->country_code;
   }
   bool title(std::size_t i) {
     if (title_[i] < 0) title_[i] = kb_.is_title(seg_.tokens[i].text) ? 1 : 0;
@@ -139,6 +152,34 @@ void pair_features(TokenCache& tc, const std::vector<Mention>& ms,
   emit(10, right.last_token < seg.tokens.size() ? tc.lower(right.last_token) : 0);
   emit_typed(11, tc.lower(h.last_token - 1));
   emit_typed(12, tc.lower(t.last_token - 1));
+  // The first word of each mention ("president" of a CoNLL04 "President Lincoln") and every
+  // word inside it, by role.
+  emit_typed(13, tc.lower(h.first_token));
+  emit_typed(14, tc.lower(t.first_token));
+  for (std::size_t i = h.first_token; i < h.last_token; ++i) emit(15, tc.lower(i));
+  for (std::size_t i = t.first_token; i < t.last_token; ++i) emit(16, tc.lower(i));
+  // What the gazetteer knows of each argument, alone and together, and whether two known
+  // places lie in the same country ("Anchorage" in "Alaska").
+  const std::uint64_t kh = tc.known(h.first_token, h.last_token), kt = tc.known(t.first_token, t.last_token);
+  emit_typed(17, kh);
+  emit_typed(18, kt);
+  emit(19, mix(mix(kh, kt), types));
+  if (kh != 0 && kt != 0) {
+    const std::string ch = tc.country(h.first_token, h.last_token),
+                      ct = tc.country(t.first_token, t.last_token);
+    emit(20, mix(mix(kh, kt), !ch.empty() && ch == ct ? 1 : 2));
+  }
+  // The words between in full when they are few ("," of "Boise , Idaho"; "of the" ...).
+  if (between <= 4) {
+    std::uint64_t seq = 0;
+    for (std::size_t i = from; i < to; ++i) seq = mix(seq, tc.lower(i));
+    emit_typed(21, mix(seq, between));
+  }
+  // Two words either side of the pair.
+  emit(22, left.first_token > 1 ? mix(tc.lower(left.first_token - 2), tc.lower(left.first_token - 1)) : 0);
+  emit(23, right.last_token + 1 < seg.tokens.size()
+               ? mix(tc.lower(right.last_token), tc.lower(right.last_token + 1))
+               : 0);
 }
 
 /// eligible_before[i]: the eligible mentions among ms[0, i).
@@ -267,7 +308,11 @@ std::vector<PairPrediction> RelationClassifier::predict(const Segmentation& seg,
       if (r < 0) continue;
       for (std::size_t l = 0; l < kLabels; ++l) score[l] += rows_[static_cast<std::size_t>(r)][l];
     }
-    const std::size_t best = best_label(score, allowed);
+    // The best relation label, even where None scores higher: its confidence is then below 0.5
+    // and the caller's threshold decides.
+    std::size_t best = 0;
+    for (std::size_t l = 1; l < kLabels; ++l)
+      if ((allowed >> l & 1u) && (best == 0 || score[l] > score[best])) best = l;
     if (best == 0) continue;
     const float margin = score[best] - score[0];
     out.push_back({a, b, static_cast<PairLabel>(best), 1.0f / (1.0f + std::exp(-margin / scale_))});

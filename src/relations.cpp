@@ -272,8 +272,10 @@ struct Extractor {
   }
 
   // A government title with no affiliation beside it ("Foreign Minister Sergey Lavrov said in
-  // Moscow"): the person holds it in the country of the first country or city named in the same
-  // sentence, when the article states no other position for that person.
+  // Moscow"): the person holds it in the country of the countries and cities named in the same
+  // sentence, when they all lie in one country and the article states no other position for
+  // that person. A sentence naming two countries ("North Korea's leader ... met President
+  // Vladimir Putin in the Russian Federation") states nothing here.
   void title_context() {
     static const std::unordered_map<std::string_view, int> government{
         {"minister", 1}, {"president", 1}, {"premier", 1},     {"chancellor", 1},   {"ambassador", 1},
@@ -294,18 +296,24 @@ struct Extractor {
       }
       if (!governmental) continue;
       const Sentence& s = seg.sentences[sentence_of[mention(m).first_token]];
+      std::size_t first = npos;  // the first country or city named
+      bool one_country = true;
       for (std::size_t t = s.first_token; t < s.last_token; ++t) {
         const std::size_t q = mention_at[t];
-        if (q == npos || type_of(q) != EntityType::Place) continue;
+        if (q == npos || type_of(q) != EntityType::Place || (t > 0 && mention_at[t - 1] == q)) continue;
         const Entity& place = ents.entities[mention(q).entity];
         if (place.country_code.empty() || (place.place_kind != "country" && place.place_kind != "city"))
           continue;
-        const std::size_t country = country_entity(place.country_code);
-        if (country != npos)
-          add_entities(RelationType::HoldsPosition, person, country, mention(m).span, mention(q).span, s.span,
-                       mention(m).title, "title, place in the sentence");
-        break;
+        if (first == npos)
+          first = q;
+        else if (place.country_code != ents.entities[mention(first).entity].country_code)
+          one_country = false;
       }
+      if (first == npos || !one_country) continue;
+      const std::size_t country = country_entity(ents.entities[mention(first).entity].country_code);
+      if (country != npos)
+        add_entities(RelationType::HoldsPosition, person, country, mention(m).span, mention(first).span,
+                     s.span, mention(m).title, "title, place in the sentence");
     }
   }
 

@@ -261,7 +261,11 @@ namespace {
 
 constexpr char kMagic[8] = {'N', 'G', 'N', 'E', 'R', 'P', 'T', 'M'};
 /// Version of the file layout (PerceptronTagger::serialize).
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
+/// Version 1 files have no conventions word (read as none).
+constexpr std::uint32_t kOldestFormatVersion = 1;
+/// Bits of the conventions word (format version 2).
+constexpr std::uint32_t kConventionGluedPeriod = 1;
 /// Version of the feature templates: bump whenever extraction changes, so that an old model is
 /// refused instead of silently scoring different features.
 constexpr std::uint32_t kTemplateVersion = 1;
@@ -1347,7 +1351,8 @@ std::vector<TaggedSpan> PerceptronTagger::tag(std::string_view /*text*/, const S
 
 // The file (integers little-endian): the kFixedHeader fields (magic "NGNERPTM", format
 // version, feature-template version, hash bits, hash seed, tag count, tag set length), the tag
-// set ("O B-PER I-PER ... U-MISC"), the float32 weight scale, the number of non-zero rows, a
+// set ("O B-PER I-PER ... U-MISC"), the float32 weight scale, the span conventions (a u32
+// bit set, since format version 2: bit 0, glued_final_period()), the number of non-zero rows, a
 // bitmap of 2^bits bits (bit b % 8 of byte b / 8 set when bucket b has a row), each row's shift
 // (one byte, at most 8), the rows in bucket order (16 int8 each: the weights of the tags after
 // O), and FNV-1a 64 of everything before it.
@@ -1368,6 +1373,7 @@ std::string PerceptronTagger::serialize() const {
   std::uint32_t scale_bits = 0;
   std::memcpy(&scale_bits, &scale_, sizeof scale_bits);
   put_u32(s, scale_bits);
+  put_u32(s, glued_period_ ? kConventionGluedPeriod : 0);
   put_u64(s, nonzero);
   for (std::size_t byte = 0; byte < buckets / 8; ++byte) {
     s += static_cast<char>((blocks_[byte / 8].present >> (8 * (byte % 8))) & 0xFF);
@@ -1388,9 +1394,9 @@ PerceptronTagger PerceptronTagger::deserialize(std::string_view b, const std::st
   if (b.size() < kFixedHeader) throw fail("truncated model file (header incomplete)");
   const char* p = b.data() + sizeof kMagic;
   const std::uint32_t version = get_u32(p);
-  if (version != kFormatVersion) {
-    throw fail("model format version " + std::to_string(version) + ", this build reads version " +
-               std::to_string(kFormatVersion));
+  if (version < kOldestFormatVersion || version > kFormatVersion) {
+    throw fail("model format version " + std::to_string(version) + ", this build reads versions " +
+               std::to_string(kOldestFormatVersion) + " to " + std::to_string(kFormatVersion));
   }
   const std::uint32_t templates = get_u32(p + 4);
   if (templates != kTemplateVersion) {
@@ -1411,12 +1417,18 @@ PerceptronTagger PerceptronTagger::deserialize(std::string_view b, const std::st
   if (b.substr(kFixedHeader, tagset_len) != expected_tags) throw tags_differ();
   std::size_t at = kFixedHeader + tagset_len;
   const std::size_t buckets = std::size_t{1} << bits;
-  if (b.size() < at + 4 + 8 + buckets / 8) throw fail("truncated model file (weights incomplete)");
+  const std::size_t conventions_size = version >= 2 ? 4 : 0;
+  if (b.size() < at + 4 + conventions_size + 8 + buckets / 8)
+    throw fail("truncated model file (weights incomplete)");
   float scale = 0;
   const std::uint32_t scale_bits = get_u32(b.data() + at);
   std::memcpy(&scale, &scale_bits, sizeof scale);
-  const std::uint64_t nonzero = get_u64(b.data() + at + 4);
-  at += 12;
+  at += 4;
+  const std::uint32_t conventions = conventions_size != 0 ? get_u32(b.data() + at) : 0;
+  if ((conventions & ~kConventionGluedPeriod) != 0) throw fail("unknown span conventions in model file");
+  at += conventions_size;
+  const std::uint64_t nonzero = get_u64(b.data() + at);
+  at += 8;
   if (nonzero > buckets) throw fail("corrupt model file (row count)");
   const std::size_t expected = at + buckets / 8 + nonzero * (kRowWidth + 1) + 8;
   if (b.size() < expected) {
@@ -1447,7 +1459,9 @@ PerceptronTagger PerceptronTagger::deserialize(std::string_view b, const std::st
   for (TaggerAccess::Row& row : rows) {
     for (std::int8_t& x : row.w) x = static_cast<std::int8_t>(static_cast<std::uint8_t>(*src++));
   }
-  return TaggerAccess::make(bits, scale, present, std::move(rows), std::move(shifts));
+  PerceptronTagger model = TaggerAccess::make(bits, scale, present, std::move(rows), std::move(shifts));
+  model.glued_period_ = (conventions & kConventionGluedPeriod) != 0;
+  return model;
 }
 
 PerceptronTagger PerceptronTagger::load(const std::string& path) {
@@ -1467,6 +1481,50 @@ void PerceptronTagger::save(const std::string& path) const {
     throw ModelError(e.what());
   }
 }
+
+std::vector<char> glued_final_periods(const Segmentation& seg) {
+  std::vector<char> out(seg.tokens.size(), 0);
+  for (const Sentence& s : seg.sentences) {
+    if (s.last_token <= s.first_token + 1) continue;
+    const Token& t = seg.tokens[s.last_token - 1];
+    out[s.last_token - 1] = t.text == "." && !t.space_before ? 1 : 0;
+  }
+  return out;
+}
+
+namespace {
+
+/// Gold tags of `docs` with every sentence-final glued period taken out of the span it closes,
+/// and in `kept` whether such periods were more often inside spans than after them.
+std::vector<std::vector<NerTag>> without_glued_periods(const std::vector<TrainingDocument>& docs,
+                                                       bool& kept) {
+  std::vector<std::vector<NerTag>> out;
+  out.reserve(docs.size());
+  std::size_t inside = 0, after = 0;
+  for (const TrainingDocument& d : docs) {
+    std::vector<NerTag> gold = d.gold;
+    const std::vector<char> glued = glued_final_periods(d.seg);
+    for (std::size_t i = 1; i < gold.size(); ++i) {
+      if (!glued[i]) continue;
+      const NerTag prev = gold[i - 1];
+      if (gold[i] != NerTag::O && tag_position(gold[i]) == BilouPosition::L) {
+        ++inside;
+        gold[i] = NerTag::O;
+        const EntityLabel label = tag_label(prev);
+        gold[i - 1] =
+            make_tag(tag_position(prev) == BilouPosition::B ? BilouPosition::U : BilouPosition::L, label);
+      } else if (gold[i] == NerTag::O && prev != NerTag::O &&
+                 (tag_position(prev) == BilouPosition::L || tag_position(prev) == BilouPosition::U)) {
+        ++after;
+      }
+    }
+    out.push_back(std::move(gold));
+  }
+  kept = inside > after;
+  return out;
+}
+
+}  // namespace
 
 PerceptronTagger PerceptronTagger::train(const std::vector<TrainingDocument>& train,
                                          const std::vector<TrainingDocument>& dev, const Knowledge& kb,
@@ -1488,6 +1546,11 @@ PerceptronTagger PerceptronTagger::train(const std::vector<TrainingDocument>& tr
   std::ostream* log = options.log;
 
   // Static features of every document, once.
+  // Spans without their glued final period, for training and for choosing the epoch; the
+  // convention goes into the model (glued_final_period()).
+  bool glued_period = false, dev_glued_period = false;
+  const std::vector<std::vector<NerTag>> train_gold = without_glued_periods(train, glued_period);
+  const std::vector<std::vector<NerTag>> dev_gold = without_glued_periods(dev, dev_glued_period);
   const auto prepare = [&](const std::vector<TrainingDocument>& docs, std::vector<DocFeatures>& features,
                            std::vector<PreparedDoc>& prepared) {
     features.reserve(docs.size());
@@ -1496,7 +1559,8 @@ PerceptronTagger PerceptronTagger::train(const std::vector<TrainingDocument>& tr
       extract_features(doc.seg, kb, bits, ws);
       features.push_back(ws.doc);
     }
-    for (std::size_t k = 0; k < docs.size(); ++k) prepared.push_back({&features[k], &docs[k].gold});
+    const auto& gold = &docs == &train ? train_gold : dev_gold;
+    for (std::size_t k = 0; k < docs.size(); ++k) prepared.push_back({&features[k], &gold[k]});
   };
   std::vector<DocFeatures> train_features, dev_features;
   std::vector<PreparedDoc> train_docs, dev_docs;
@@ -1583,7 +1647,9 @@ PerceptronTagger PerceptronTagger::train(const std::vector<TrainingDocument>& tr
     }
   }
   PerceptronTagger model = TaggerAccess::from_dense(bits, best.weights, best.scale);
+  model.glued_period_ = glued_period;
   if (log) {
+    if (glued_period) *log << "train-ner: names keep a glued sentence-final period (corpus convention)\n";
     *log << "train-ner: kept epoch " << best.epoch;
     if (!dev.empty()) *log << ", dev F1 " << std::setprecision(4) << best.dev_f1 << " (PER/ORG/LOC)";
     *log << ", " << model.nonzero_rows() << " non-zero weight rows, " << std::setprecision(1)

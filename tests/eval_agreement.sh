@@ -2,7 +2,8 @@
 # Our evaluation commands agree with the reference scorers of ../shared/eval on the dev data:
 #   eval-ner --conll eng.testa        vs  conll_to_jsonl.py + extract + ner_score.py
 #   eval-relations --conll04 dev.json vs  conll04_to_jsonl.py + extract + rel_score.py
-# and that train-relations still reproduces the committed models/rel-en.bin.
+# and that train-relations and train-ner still reproduce the committed models/rel-en.bin and
+# models/ner-conll04.bin (scripts/train-relations.sh).
 # Every figure line must be identical. Prints a skip line and passes when ../shared is absent
 # (a clone without the data), since there is nothing to compare then.
 #
@@ -33,7 +34,10 @@ else
 fi
 
 "$py" "$shared/eval/conll04_to_jsonl.py" "$conll04" "$work/rel.jsonl" "$work/rel_gold.json" 2>/dev/null
-"$ng" extract "$work/rel.jsonl" -o "$work/rel_out.jsonl"
+src_dir=$(cd "$(dirname "$0")/.." && pwd)
+# extract with the settings eval-relations uses by default for CoNLL04
+"$ng" extract "$work/rel.jsonl" --ner tagger-only --model "$src_dir/models/ner-conll04.bin" --min-confidence 0.4 \
+  -o "$work/rel_out.jsonl"
 "$py" "$shared/eval/rel_score.py" "$work/rel_gold.json" "$work/rel_out.jsonl" | grep -E '^(  |F1 |[A-Z]+ )' \
   >"$work/rel_ref.txt"
 "$ng" eval-relations --conll04 "$conll04" | grep -E '^(  |F1 |[A-Z]+ )' >"$work/rel_ours.txt"
@@ -42,14 +46,20 @@ if [ -s "$work/rel_ref.txt" ] && diff "$work/rel_ref.txt" "$work/rel_ours.txt" >
 else
   echo "FAIL - eval-relations and rel_score.py differ:"; cat "$work/diff"; failures=$((failures + 1))
 fi
-# The committed relation model is what train-relations makes from today's code and data.
-src_dir=$(cd "$(dirname "$0")/.." && pwd)
-"$ng" train-relations --train "$shared/data/conll04/conll04_train.json" --dev "$conll04" \
-  -o "$work/rel-en.bin" 2>/dev/null
-if cmp -s "$work/rel-en.bin" "$src_dir/models/rel-en.bin"; then
-  echo "ok   - train-relations reproduces models/rel-en.bin byte for byte"
-else
-  echo "FAIL - train-relations no longer reproduces models/rel-en.bin (run scripts/train-relations.sh)"
-  failures=$((failures + 1))
-fi
+# The committed CoNLL04 models are what training makes from today's code and data.
+# reproduces MODEL COMMAND ARGS...: runs `newsgraph COMMAND ARGS... -o tmp/MODEL`, compares with models/MODEL.
+reproduces() {
+  local model=$1 command=$2
+  shift 2
+  "$ng" "$command" "$@" -o "$work/$model" 2>/dev/null
+  if cmp -s "$work/$model" "$src_dir/models/$model"; then
+    echo "ok   - $command reproduces models/$model byte for byte"
+  else
+    echo "FAIL - $command no longer reproduces models/$model (run scripts/train-relations.sh)"
+    failures=$((failures + 1))
+  fi
+}
+reproduces rel-en.bin train-relations --train "$shared/data/conll04/conll04_train.json" --dev "$conll04"
+reproduces ner-conll04.bin train-ner --train "$shared/data/conll04/conll04_train.json" --dev "$conll04" \
+  --sentences-per-doc 0
 [ "$failures" -eq 0 ]

@@ -10,6 +10,7 @@
 
 #include "newsgraph/conll.hpp"
 #include "newsgraph/eval_ner.hpp"
+#include "newsgraph/ner.hpp"
 #include "test_support.hpp"
 
 using newsgraph::BilouPosition;
@@ -255,4 +256,73 @@ TEST_CASE("tagger: evaluate_tagger scores the model on CoNLL documents", "[tagge
       newsgraph::evaluate_tagger(docs, tiny_model(), *newsgraph::testing::knowledge());
   CHECK(scores.micro().f1() == Approx(1.0));
   CHECK(scores.micro().gold == 30);
+}
+
+TEST_CASE("tagger: glued_final_periods marks a period glued to the sentence's last word", "[tagger]") {
+  struct Case {
+    const char* text;
+    std::vector<std::size_t> marked;  // token indices
+  };
+  const std::vector<Case> cases{
+      {"Ann lives in Oslo.", {4}},
+      {"Ann lives in Oslo .", {}},       // spaced: not glued
+      {"Ann left. Bo stayed.", {2, 5}},  // every sentence
+      {"Ann left", {}},
+      {".", {}},  // a sentence of the period alone
+      {"", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const newsgraph::Segmentation seg = newsgraph::segment(c.text);
+    const std::vector<char> glued = newsgraph::glued_final_periods(seg);
+    REQUIRE(glued.size() == seg.tokens.size());
+    std::vector<std::size_t> marked;
+    for (std::size_t i = 0; i < glued.size(); ++i)
+      if (glued[i]) marked.push_back(i);
+    CHECK(marked == c.marked);
+  }
+}
+
+TEST_CASE("tagger: a corpus whose names keep a glued final period teaches that convention", "[tagger]") {
+  // CoNLL04 style: "Oslo." is one corpus token, so the name's span holds the period.
+  const auto doc = [](const std::string& text, std::vector<newsgraph::LabeledSpan> spans) {
+    newsgraph::GoldDocument d;
+    d.id = text;
+    d.text = text;
+    d.spans = std::move(spans);
+    return newsgraph::make_training_document(d);
+  };
+  using newsgraph::Span;
+  std::vector<TrainingDocument> glued;
+  for (const std::string place : {"Oslo", "Bergen", "Tromso", "Narvik"}) {
+    const std::string text = "Ann Berg moved to " + place + ".";
+    glued.push_back(doc(text, {{Span{0, 8}, EntityLabel::PER}, {Span{18, text.size()}, EntityLabel::LOC}}));
+  }
+  const auto& kb = *newsgraph::testing::knowledge();
+  const PerceptronTagger model = PerceptronTagger::train(glued, glued, kb, small_options());
+  CHECK(model.glued_final_period());
+  // The tagger itself learns the names without the period; the convention survives a round trip.
+  const PerceptronTagger loaded = PerceptronTagger::deserialize(model.serialize(), "memory");
+  CHECK(loaded.glued_final_period());
+  CHECK(entities(loaded, "Ann Berg moved to Oslo.") ==
+        std::vector<std::pair<std::string, EntityLabel>>{{"Ann Berg", EntityLabel::PER},
+                                                         {"Oslo", EntityLabel::LOC}});
+  // CoNLL-2003 columns never glue a period: no convention.
+  CHECK_FALSE(tiny_model().glued_final_period());
+
+  // The tagger-only detector follows the model's corpus and puts the period back; the news
+  // detector keeps newsgraph's own spans.
+  const auto shared = std::make_shared<const PerceptronTagger>(model);
+  const std::shared_ptr<const newsgraph::Knowledge> kb_ptr = newsgraph::testing::knowledge();
+  const std::string text = "Ann Berg moved to Bergen.";
+  const newsgraph::Segmentation seg = newsgraph::segment(text);
+  const auto spans = [&](const newsgraph::MentionDetector& detector) {
+    std::vector<std::string> out;
+    for (const newsgraph::Mention& m : detector.detect(text, seg)) out.push_back(m.text);
+    return out;
+  };
+  CHECK(spans(newsgraph::TaggerOnlyMentionDetector(kb_ptr, shared)) ==
+        std::vector<std::string>{"Ann Berg", "Bergen."});
+  CHECK(spans(newsgraph::TaggedMentionDetector(kb_ptr, shared)) ==
+        std::vector<std::string>{"Ann Berg", "Bergen"});
 }

@@ -87,6 +87,21 @@ class TaggedMentionDetector final : public MentionDetector {
   RuleMentionDetector rules_;
 };
 
+/// The trained tagger alone: its PER/ORG/LOC spans exactly as it tags them, each with its
+/// gazetteer entry; MISC spans are left out. A model trained on a corpus follows that corpus's
+/// span conventions here (CoNLL04 puts titles inside person names: "President Lincoln"),
+/// where TaggedMentionDetector imposes newsgraph's own (titles apart, possessives off).
+class TaggerOnlyMentionDetector final : public MentionDetector {
+ public:
+  TaggerOnlyMentionDetector(std::shared_ptr<const Knowledge> knowledge,
+                            std::shared_ptr<const PerceptronTagger> tagger);
+  std::vector<Mention> detect(std::string_view text, const Segmentation& seg) const override;
+
+ private:
+  std::shared_ptr<const Knowledge> kb_;
+  std::shared_ptr<const PerceptronTagger> tagger_;
+};
+
 /// Collective actors: a nationality or bloc adjective ("European", "Western", "Russian"), at
 /// most one modifier ("senior", "top", "military") and a plural collective noun ("leaders",
 /// "officials", "diplomats") become Group mentions where no other mention covers those words

@@ -18,6 +18,10 @@ namespace newsgraph {
 enum class Recognizer {
   Tagger,  ///< the trained tagger, with the rules for titles, gazetteer entries and sure names
   Rules,   ///< the rules alone (no model file needed)
+  /// the tagger's spans as they are, in its training corpus's conventions (for evaluation on
+  /// that corpus: see TaggerOnlyMentionDetector; eval-relations uses it with
+  /// models/ner-conll04.bin)
+  TaggerOnly,
 };
 
 struct PipelineConfig {
@@ -45,7 +49,8 @@ struct PipelineConfig {
 /// models/ner-en.bin beside the executable or in its parent folder (build/newsgraph finds the
 /// repository's models/); else the source tree's models/ner-en.bin as configured at build time.
 /// Returns the first that exists, or the last candidate when none does (so the error names it).
-/// `file` names another model of models/ ("rel-en.bin", overridden by $NEWSGRAPH_RELATION_MODEL).
+/// `file` names another model of models/ ("rel-en.bin", overridden by $NEWSGRAPH_RELATION_MODEL;
+/// "ner-conll04.bin", the tagger trained for CoNLL04's span conventions, by no variable).
 std::string default_model_path(std::string_view file = "ner-en.bin");
 
 /// Everything `build` produces: per-article results sorted by article id, the merge, the graph.

@@ -75,7 +75,9 @@ class RelationClassifier {
   static RelationClassifier deserialize(std::string_view bytes, const std::string& origin);
 
   /// Every ordered pair of `mentions` (Person, Organization or Place; not attached) inside one
-  /// sentence of `seg` whose best label fits the pair's types and beats None.
+  /// sentence of `seg` that some label fits, with the best-scoring such label. Its confidence
+  /// is the logistic of its margin over None: above 0.5 where it beats None, below where None
+  /// wins (the caller's threshold decides; the pipeline keeps >= 0.8 by default).
   std::vector<PairPrediction> predict(const Segmentation& seg, const std::vector<Mention>& mentions,
                                       const Knowledge& kb) const;
 

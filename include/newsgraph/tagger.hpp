@@ -96,6 +96,10 @@ class ModelError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// For each token of `seg`: whether it is a "." glued to the word before it (no space
+/// between) that closes its sentence.
+std::vector<char> glued_final_periods(const Segmentation& seg);
+
 /// A document with the gold tag of each of its tokens, for training and development.
 /// `text` is shared and never moves, so `seg`'s token views stay valid when the document is
 /// copied or moved.
@@ -149,6 +153,12 @@ class PerceptronTagger {
                                 const TrainingOptions& options);
 
   unsigned hash_bits() const { return bits_; }
+  /// Whether the training corpus put a sentence-final period glued to a name inside the name's
+  /// span ("... northeast of Boise." in CoNLL04, whose tokens are "Boise."). The segmenter
+  /// splits that period off and the features cannot tell it from a spaced one, so training
+  /// learns the spans without it and records the convention here (from the majority of such
+  /// periods in the training data); TaggerOnlyMentionDetector puts the period back.
+  bool glued_final_period() const { return glued_period_; }
   /// Number of weight rows with at least one non-zero weight.
   std::size_t nonzero_rows() const;
 
@@ -156,6 +166,7 @@ class PerceptronTagger {
   PerceptronTagger() = default;
   unsigned bits_ = 0;
   float scale_ = 1.0f;
+  bool glued_period_ = false;
   // Weights are kept relative to tag O (whose weights are then all zero), so a row holds the
   // other 16 tags' weights, as int8 with a power-of-two factor per row: weight = (w << shift)
   // * scale_. A row is 16 bytes, aligned. Only non-zero rows are kept: blocks_[k] has the
