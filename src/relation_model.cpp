@@ -349,20 +349,6 @@ RelationClassifier RelationClassifier::train(const std::vector<PairTrainingSente
   };
   const std::vector<Example> train_ex = prepare(train), dev_ex = prepare(dev);
   const std::size_t rows = std::size_t{1} << kBits;
-  std::vector<float> w(rows * kLabels, 0), total(rows * kLabels, 0);
-  std::vector<std::uint32_t> stamp(rows * kLabels, 0);
-  std::uint32_t now = 0;
-  const auto update = [&](std::size_t k, float delta) {
-    total[k] += w[k] * static_cast<float>(now - stamp[k]);
-    stamp[k] = now;
-    w[k] += delta;
-  };
-  const auto averaged = [&]() {
-    std::vector<float> avg(w.size());
-    for (std::size_t k = 0; k < w.size(); ++k)
-      avg[k] = now ? (total[k] + w[k] * static_cast<float>(now - stamp[k])) / static_cast<float>(now) : 0.0f;
-    return avg;
-  };
   const auto score_dev = [&](const std::vector<float>& weights) {
     std::size_t tp = 0, pred = 0, gold = 0;
     for (const Example& e : dev_ex) {
@@ -379,42 +365,71 @@ RelationClassifier RelationClassifier::train(const std::vector<PairTrainingSente
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
   };
 
-  std::vector<std::size_t> order(train_ex.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::mt19937 rng(static_cast<std::uint32_t>(options.seed));
-  std::vector<float> best_weights;
-  double best_f1 = -1;
-  unsigned best_epoch = 0;
-  for (unsigned epoch = 1; epoch <= std::max(1u, options.max_epochs); ++epoch) {
-    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-    std::size_t errors = 0;
-    for (std::size_t k : order) {
-      const Example& e = train_ex[k];
-      ++now;
-      std::array<float, kLabels> s{};
-      for (std::uint32_t f : e.feats)
-        for (std::size_t l = 0; l < kLabels; ++l) s[l] += w[f * kLabels + l];
-      const std::size_t best = best_label(s, e.allowed);
-      if (best == e.gold) continue;
-      ++errors;
-      for (std::uint32_t f : e.feats) {
-        update(f * kLabels + e.gold, 1.0f);
-        update(f * kLabels + best, -1.0f);
+  // One averaged perceptron, its examples in the order of `seed`: the averaged weights of its
+  // best epoch on dev (the last epoch without dev).
+  const auto train_once = [&](std::uint64_t seed) {
+    std::vector<float> w(rows * kLabels, 0), total(rows * kLabels, 0);
+    std::vector<std::uint32_t> stamp(rows * kLabels, 0);
+    std::uint32_t now = 0;
+    const auto update = [&](std::size_t k, float delta) {
+      total[k] += w[k] * static_cast<float>(now - stamp[k]);
+      stamp[k] = now;
+      w[k] += delta;
+    };
+    const auto averaged = [&]() {
+      std::vector<float> avg(w.size());
+      for (std::size_t k = 0; k < w.size(); ++k)
+        avg[k] =
+            now ? (total[k] + w[k] * static_cast<float>(now - stamp[k])) / static_cast<float>(now) : 0.0f;
+      return avg;
+    };
+    std::vector<std::size_t> order(train_ex.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937 rng(static_cast<std::uint32_t>(seed));
+    std::vector<float> best_weights;
+    double best_f1 = -1;
+    unsigned best_epoch = 0;
+    for (unsigned epoch = 1; epoch <= std::max(1u, options.max_epochs); ++epoch) {
+      for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+      std::size_t errors = 0;
+      for (std::size_t k : order) {
+        const Example& e = train_ex[k];
+        ++now;
+        std::array<float, kLabels> s{};
+        for (std::uint32_t f : e.feats)
+          for (std::size_t l = 0; l < kLabels; ++l) s[l] += w[f * kLabels + l];
+        const std::size_t best = best_label(s, e.allowed);
+        if (best == e.gold) continue;
+        ++errors;
+        for (std::uint32_t f : e.feats) {
+          update(f * kLabels + e.gold, 1.0f);
+          update(f * kLabels + best, -1.0f);
+        }
+      }
+      std::vector<float> avg = averaged();
+      const double f1 = dev_ex.empty() ? 0.0 : score_dev(avg);
+      if (options.log)
+        *options.log << "train-relations: seed " << seed << " epoch " << epoch << ": " << errors
+                     << " training errors, dev F1 " << std::fixed << std::setprecision(4) << f1 << "\n";
+      if (dev_ex.empty() || f1 > best_f1) {
+        best_f1 = f1;
+        best_epoch = epoch;
+        best_weights = std::move(avg);
+      } else if (epoch - best_epoch >= std::max(1u, options.patience)) {
+        break;
       }
     }
-    std::vector<float> avg = averaged();
-    const double f1 = dev_ex.empty() ? 0.0 : score_dev(avg);
-    if (options.log)
-      *options.log << "train-relations: epoch " << epoch << ": " << errors << " training errors, dev F1 "
-                   << std::fixed << std::setprecision(4) << f1 << "\n";
-    if (dev_ex.empty() || f1 > best_f1) {
-      best_f1 = f1;
-      best_epoch = epoch;
-      best_weights = std::move(avg);
-    } else if (epoch - best_epoch >= std::max(1u, options.patience)) {
-      break;
-    }
+    return best_weights;
+  };
+  // The mean of options.bags such perceptrons, seeds seed, seed + 1, ...: less dependent on
+  // one example order than any of them.
+  const unsigned bags = std::max(1u, options.bags);
+  std::vector<float> best_weights(rows * kLabels, 0.0f);
+  for (unsigned k = 0; k < bags; ++k) {
+    const std::vector<float> one = train_once(options.seed + k);
+    for (std::size_t i = 0; i < one.size(); ++i) best_weights[i] += one[i] / static_cast<float>(bags);
   }
+  const double best_f1 = dev_ex.empty() ? 0.0 : score_dev(best_weights);
   // Only non-zero rows; the confidence scale is the mean absolute margin of the training
   // examples the model labels as a relation.
   std::vector<std::uint32_t> buckets;
@@ -444,8 +459,9 @@ RelationClassifier RelationClassifier::train(const std::vector<PairTrainingSente
   }
   const float scale = positives ? static_cast<float>(margins / static_cast<double>(positives)) / 2.0f : 1.0f;
   if (options.log)
-    *options.log << "train-relations: kept epoch " << best_epoch << ", dev F1 " << std::setprecision(4)
-                 << best_f1 << " (gold mentions), " << buckets.size() << " non-zero rows\n";
+    *options.log << "train-relations: kept the mean of " << bags
+                 << " perceptron(s), each at its best epoch, dev F1 " << std::setprecision(4) << best_f1
+                 << " (gold mentions), " << buckets.size() << " non-zero rows\n";
   return RelationModelAccess::make(std::move(buckets), std::move(kept), scale > 0 ? scale : 1.0f);
 }
 

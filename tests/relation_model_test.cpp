@@ -114,3 +114,28 @@ TEST_CASE("relation model files: deterministic, round trip, corrupt files refuse
   a.save(dir.path() + "/rel.bin");
   CHECK(RelationClassifier::load(dir.path() + "/rel.bin").serialize() == bytes);
 }
+
+TEST_CASE("relation classifier: bags average perceptrons of consecutive seeds", "[relations]") {
+  const Knowledge& kb = *testing::knowledge();
+  PairTrainingOptions one, two, bagged;
+  one.seed = 1;
+  two.seed = 2;
+  bagged.seed = 1;
+  bagged.bags = 2;
+  const std::string single = RelationClassifier::train(corpus(), {}, kb, one).serialize();
+  const std::string other = RelationClassifier::train(corpus(), {}, kb, two).serialize();
+  const RelationClassifier mean = RelationClassifier::train(corpus(), {}, kb, bagged);
+  CHECK(mean.serialize() == RelationClassifier::train(corpus(), {}, kb, bagged).serialize());
+  CHECK(mean.serialize() != single);
+  CHECK(mean.serialize() != other);
+  // One bag is the plain perceptron.
+  PairTrainingOptions one_bag = one;
+  one_bag.bags = 1;
+  CHECK(RelationClassifier::train(corpus(), {}, kb, one_bag).serialize() == single);
+  // The mean still learns the corpus.
+  const auto test = sentence("Lea Vos works for Wayne Corp .", {{0, 2, P}, {4, 6, O}});
+  const auto found = mean.predict(test.seg, test.mentions, kb);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].label == PairLabel::WorksFor);
+  CHECK(found[0].confidence > 0.5f);
+}

@@ -57,6 +57,8 @@ struct PairTrainingOptions {
   unsigned max_epochs = 30;
   unsigned patience = 6;
   std::uint64_t seed = 1;
+  /// Perceptrons trained (seeds seed, seed + 1, ...), whose weights are averaged.
+  unsigned bags = 1;
   std::ostream* log = nullptr;
 };
 

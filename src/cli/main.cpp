@@ -492,6 +492,11 @@ int main(int argc, char** argv) {
       ->required();
   train_relations_cmd->add_option("--seed", train_relations.training.seed, "seed of the example order")
       ->capture_default_str();
+  train_relations_cmd
+      ->add_option("--bags", train_relations.training.bags,
+                   "train this many perceptrons (seeds SEED, SEED+1, ...) and average their weights")
+      ->check(CLI::Range(1u, 100u))
+      ->capture_default_str();
   add_knowledge_options(*train_relations_cmd, train_relations.knowledge);
 
   EvalRelationsOptions eval_relations;
