@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds newsgraph (Release) and turns the sample articles into a graph in every format,
-# plus an SVG drawing, under out/. Safe to run again: every step is idempotent.
+# Builds newsgraph (Release) and turns the sample articles into a graph in every format, plus
+# an SVG drawing and an HTML report, under out/. Safe to run again: every step is idempotent.
 # NEWSGRAPH_BUILD_DIR overrides the build folder (default build/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +14,8 @@ cmake --build "$build_dir" -j"$(nproc)"
 mkdir -p out
 "$build_dir/newsgraph" build samples/ \
   -o out/samples.dot -o out/samples.graphml -o out/samples.jsonld -o out/samples.json \
-  --mentions out/samples.mentions.jsonl
-dot -Tsvg out/samples.dot -o out/samples.svg
+  -o out/samples.html --mentions out/samples.mentions.jsonl
+"$build_dir/newsgraph" render out/samples.json -o out/samples.svg
 
 if [ -x /usr/bin/python3 ]; then py=/usr/bin/python3; else py=python3; fi
 "$py" - out/samples.json out/samples.mentions.jsonl <<'PY'
@@ -34,7 +34,8 @@ PY
 cat <<EOF
   outputs:
     out/samples.dot              Graphviz
-    out/samples.svg              rendered drawing
+    out/samples.svg              drawing (newsgraph render)
+    out/samples.html             report: drawing, entities, relations with their sentences
     out/samples.graphml          GraphML (Neo4j, NetworkX, Gephi, yEd)
     out/samples.jsonld           JSON-LD (schema.org)
     out/samples.json             plain JSON

@@ -10,7 +10,8 @@ packages=(
   catch2
   iso-codes tzdata wamerican
   graphviz
-  python3 python3-networkx
+  python3 python3-networkx python3-pil
+  chromium
   nodejs
   time
 )

@@ -14,6 +14,7 @@
 #include "export_text.hpp"
 #include "newsgraph/export_dot.hpp"
 #include "newsgraph/export_graphml.hpp"
+#include "newsgraph/export_html.hpp"
 #include "newsgraph/export_json.hpp"
 #include "newsgraph/export_jsonld.hpp"
 
@@ -100,6 +101,61 @@ std::string_view utf8_prefix_bytes(std::string_view s, std::size_t max_bytes) {
   std::size_t cut = max_bytes;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
   return s.substr(0, cut);
+}
+
+std::string markup_text(std::string_view s, const MarkupRules& rules) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const char32_t cp = next_code_point(s, pos);
+    MarkupControl as = MarkupControl::Keep;
+    switch (cp) {
+      case '&':
+        out += "&amp;";
+        continue;
+      case '<':
+        out += "&lt;";
+        continue;
+      case '>':
+        out += "&gt;";
+        continue;
+      case '"':
+        out += "&quot;";
+        continue;
+      case '\'':
+        out += rules.apostrophe;
+        continue;
+      case '\t':
+      case '\n':
+        as = rules.tab_lf;
+        break;
+      case '\r':
+        as = rules.cr;
+        break;
+      default:
+        if (cp < 0x20)
+          as = rules.other_c0;
+        else if (cp >= 0x7F && cp <= 0x9F)
+          as = rules.del_c1;
+        else if ((cp == 0xFFFE || cp == 0xFFFF) && rules.drop_noncharacters)
+          as = MarkupControl::Drop;
+    }
+    switch (as) {
+      case MarkupControl::Keep:
+        append_utf8(out, cp);
+        break;
+      case MarkupControl::Space:
+        out += ' ';
+        break;
+      case MarkupControl::Reference:
+        out += "&#" + std::to_string(static_cast<unsigned>(cp)) + ";";
+        break;
+      case MarkupControl::Drop:
+        break;
+    }
+  }
+  return out;
 }
 
 }  // namespace export_detail
@@ -192,18 +248,25 @@ std::atomic<unsigned long> temp_counter{0};
 
 }  // namespace
 
-std::optional<Format> format_from_extension(const std::string& path) {
+namespace export_detail {
+
+std::string lower_extension(std::string_view path) {
   const std::size_t slash = path.rfind('/');
-  const std::string_view name =
-      slash == std::string::npos ? std::string_view(path) : std::string_view(path).substr(slash + 1);
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
   const std::size_t dot = name.rfind('.');
-  // As std::filesystem: a leading dot starts a hidden name, not an extension.
-  if (dot == std::string_view::npos || dot == 0) return std::nullopt;
-  const std::string ext = ascii_lower(name.substr(dot + 1));
+  if (dot == std::string_view::npos || dot == 0) return {};
+  return ascii_lower(name.substr(dot + 1));
+}
+
+}  // namespace export_detail
+
+std::optional<Format> format_from_extension(const std::string& path) {
+  const std::string ext = export_detail::lower_extension(path);
   if (ext == "dot" || ext == "gv") return Format::Dot;
   if (ext == "graphml") return Format::GraphML;
   if (ext == "jsonld") return Format::JsonLd;
   if (ext == "json") return Format::Json;
+  if (ext == "html" || ext == "htm") return Format::Html;
   return std::nullopt;
 }
 
@@ -213,6 +276,7 @@ std::optional<Format> format_from_name(const std::string& name) {
   if (n == "graphml") return Format::GraphML;
   if (n == "jsonld" || n == "json-ld") return Format::JsonLd;
   if (n == "json") return Format::Json;
+  if (n == "html") return Format::Html;
   return std::nullopt;
 }
 
@@ -230,6 +294,9 @@ void write_graph(std::ostream& out, const Graph& g, Format format,
       return;
     case Format::Json:
       write_json(out, g, sources);
+      return;
+    case Format::Html:
+      write_html(out, g);
       return;
   }
 }

@@ -10,21 +10,10 @@
 #include "export_text.hpp"
 
 namespace newsgraph {
-namespace {
 
-using export_detail::append_utf8;
-using export_detail::next_code_point;
+namespace export_detail {
 
-/// Quotation labels show at most this many code points of the quote, then "…".
-constexpr std::size_t kQuoteLabelCodePoints = 60;
-/// A cut made at a space is preferred when it keeps at least this many code points.
-constexpr std::size_t kQuoteLabelMinWordCut = 40;
-
-/// `s` as a DOT quoted string, quotes included. Guarantees: valid UTF-8 (malformed bytes
-/// become U+FFFD); `"` and `\` are backslash-escaped, so no escape sequence of Graphviz
-/// (\N, \G, \l, ...) can arise from the data; a line feed becomes the escape \n; carriage
-/// returns are dropped; every other control character (C0, DEL, C1) becomes a space.
-std::string quoted(std::string_view s) {
+std::string dot_quoted(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
   out += '"';
@@ -49,20 +38,19 @@ std::string quoted(std::string_view s) {
   return out;
 }
 
-/// The first kQuoteLabelCodePoints code points of `text` followed by "…" when it is longer,
-/// cut at the last space past kQuoteLabelMinWordCut when the limit falls inside a word. The cut is always on
-/// a code point boundary; trailing spaces before the ellipsis are removed.
-std::string shorten(std::string_view text) {
+std::string shorten_text(std::string_view text, std::size_t max_code_points) {
+  // A cut made at a space is preferred when it keeps at least this many code points.
+  const std::size_t min_word_cut = max_code_points * 2 / 3;
   std::size_t pos = 0;
   std::size_t count = 0;
   std::size_t last_space_byte = std::string_view::npos;
-  while (pos < text.size() && count < kQuoteLabelCodePoints) {
+  while (pos < text.size() && count < max_code_points) {
     const std::size_t start = pos;
     const char32_t cp = next_code_point(text, pos);
     ++count;
-    if ((cp == ' ' || cp == '\n' || cp == '\t') && count > kQuoteLabelMinWordCut) last_space_byte = start;
+    if ((cp == ' ' || cp == '\n' || cp == '\t') && count > min_word_cut) last_space_byte = start;
   }
-  if (pos >= text.size()) return std::string(text);
+  if (pos >= text.size()) return valid_utf8(text);
   std::size_t cut = pos;
   std::size_t after = pos;
   const char32_t next = next_code_point(text, after);
@@ -71,27 +59,13 @@ std::string shorten(std::string_view text) {
   std::string_view head = text.substr(0, cut);
   while (!head.empty() && (head.back() == ' ' || head.back() == '\n' || head.back() == '\t'))
     head.remove_suffix(1);
-  std::string out = export_detail::valid_utf8(head);
+  std::string out = valid_utf8(head);
   out += "\u2026";
   return out;
 }
 
-/// 1 + log2(weight), with two decimals, independent of the C locale.
-std::string penwidth(std::size_t weight) {
-  const double w = weight <= 1 ? 1.0 : 1.0 + std::log2(static_cast<double>(weight));
-  char buf[32];
-  const auto res = std::to_chars(buf, buf + sizeof buf, w, std::chars_format::fixed, 2);
-  return std::string(buf, res.ptr);
-}
-
-struct Style {
-  const char* shape;
-  const char* fill;
-};
-
-/// Shape and fill colour by entity type: ellipse light blue, box light yellow, hexagon
-/// light green, note light grey. Colours are hex so no colour scheme is needed.
-Style style_of(EntityType t) {
+NodeStyle node_style(EntityType t) {
+  // Ellipse light blue, box light yellow, hexagon light green, note light grey, octagon pink.
   switch (t) {
     case EntityType::Person:
       return {"ellipse", "#add8e6"};
@@ -107,6 +81,36 @@ Style style_of(EntityType t) {
   return {"ellipse", "#ffffff"};
 }
 
+void write_isolated_rows(std::ostream& out, const Graph& g) {
+  constexpr std::size_t kIsolatedPerRow = 6;
+  std::size_t in_row = 0;
+  const Node* previous = nullptr;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    if (boost::out_degree(v, g) != 0 || boost::in_degree(v, g) != 0) continue;
+    if (previous != nullptr && in_row % kIsolatedPerRow != 0)
+      out << "  " << dot_quoted(previous->id) << " -> " << dot_quoted(g[v].id) << " [style=invis];\n";
+    previous = &g[v];
+    ++in_row;
+  }
+}
+
+}  // namespace export_detail
+
+namespace {
+
+using export_detail::dot_quoted;
+
+/// Quotation labels show at most this many code points of the quote, then "…".
+constexpr std::size_t kQuoteLabelCodePoints = 60;
+
+/// 1 + log2(weight), with two decimals, independent of the C locale.
+std::string penwidth(std::size_t weight) {
+  const double w = weight <= 1 ? 1.0 : 1.0 + std::log2(static_cast<double>(weight));
+  char buf[32];
+  const auto res = std::to_chars(buf, buf + sizeof buf, w, std::chars_format::fixed, 2);
+  return std::string(buf, res.ptr);
+}
+
 }  // namespace
 
 void write_dot(std::ostream& out, const Graph& g) {
@@ -117,13 +121,14 @@ void write_dot(std::ostream& out, const Graph& g) {
 
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
     const Node& n = g[v];
-    const Style st = style_of(n.type);
-    out << "  " << quoted(n.id) << " [shape=" << st.shape << ", fillcolor=\"" << st.fill << "\", label=";
+    const export_detail::NodeStyle st = export_detail::node_style(n.type);
+    out << "  " << dot_quoted(n.id) << " [shape=" << st.shape << ", fillcolor=\"" << st.fill << "\", label=";
     if (n.type == EntityType::Quotation) {
       const std::string& text = n.quote.empty() ? n.label : n.quote;
-      out << quoted(shorten(text)) << ", tooltip=" << quoted(text);
+      out << dot_quoted(export_detail::shorten_text(text, kQuoteLabelCodePoints))
+          << ", tooltip=" << dot_quoted(text);
     } else {
-      out << quoted(n.label.empty() ? n.id : n.label);
+      out << dot_quoted(n.label.empty() ? n.id : n.label);
     }
     out << "];\n";
   }
@@ -132,8 +137,8 @@ void write_dot(std::ostream& out, const Graph& g) {
     const Edge& ed = g[e];
     std::string label(to_string(ed.relation));
     if (ed.relation == RelationType::HoldsPosition && !ed.title.empty()) label += "\n" + ed.title;
-    out << "  " << quoted(g[boost::source(e, g)].id) << " -> " << quoted(g[boost::target(e, g)].id)
-        << " [label=" << quoted(label) << ", penwidth=" << penwidth(ed.weight) << ", tooltip=\""
+    out << "  " << dot_quoted(g[boost::source(e, g)].id) << " -> " << dot_quoted(g[boost::target(e, g)].id)
+        << " [label=" << dot_quoted(label) << ", penwidth=" << penwidth(ed.weight) << ", tooltip=\""
         << to_string(ed.relation) << ": " << std::to_string(ed.weight)
         << (ed.weight == 1 ? " statement" : " statements") << " in " << std::to_string(ed.articles)
         << (ed.articles == 1 ? " article" : " articles") << '"';
@@ -141,18 +146,8 @@ void write_dot(std::ostream& out, const Graph& g) {
     out << "];\n";
   }
 
-  // Nodes without relations would stack into one tall column of rank 0; invisible edges lay
-  // them out in rows of kIsolatedPerRow instead, so the drawing stays compact.
-  constexpr std::size_t kIsolatedPerRow = 6;
-  std::size_t in_row = 0;
-  const Node* previous = nullptr;
-  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
-    if (boost::out_degree(v, g) != 0 || boost::in_degree(v, g) != 0) continue;
-    if (previous != nullptr && in_row % kIsolatedPerRow != 0)
-      out << "  " << quoted(previous->id) << " -> " << quoted(g[v].id) << " [style=invis];\n";
-    previous = &g[v];
-    ++in_row;
-  }
+  // Nodes without relations go in rows, so the drawing stays compact.
+  export_detail::write_isolated_rows(out, g);
   out << "}\n";
 }
 

@@ -10,9 +10,6 @@
 namespace newsgraph {
 namespace {
 
-using export_detail::append_utf8;
-using export_detail::next_code_point;
-
 /// `s` escaped for XML 1.0 character data and attribute values. Guarantees: the result is
 /// well-formed whatever `s` holds and reads back as `s` minus the characters XML 1.0
 /// forbids. `& < > " '` become entities; TAB, LF and CR become character references (so
@@ -20,47 +17,9 @@ using export_detail::next_code_point;
 /// allowed but invisible, become character references too; other C0 controls, U+FFFE and
 /// U+FFFF are dropped; malformed UTF-8 becomes U+FFFD.
 std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    const char32_t cp = next_code_point(s, pos);
-    switch (cp) {
-      case '&':
-        out += "&amp;";
-        continue;
-      case '<':
-        out += "&lt;";
-        continue;
-      case '>':
-        out += "&gt;";
-        continue;
-      case '"':
-        out += "&quot;";
-        continue;
-      case '\'':
-        out += "&apos;";
-        continue;
-      case '\t':
-        out += "&#9;";
-        continue;
-      case '\n':
-        out += "&#10;";
-        continue;
-      case '\r':
-        out += "&#13;";
-        continue;
-      default:
-        break;
-    }
-    if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) continue;
-    if (cp >= 0x7F && cp <= 0x9F) {
-      out += "&#" + std::to_string(static_cast<unsigned>(cp)) + ";";
-      continue;
-    }
-    append_utf8(out, cp);
-  }
-  return out;
+  using export_detail::MarkupControl;
+  return export_detail::markup_text(s, {"&apos;", MarkupControl::Reference, MarkupControl::Reference,
+                                        MarkupControl::Drop, MarkupControl::Reference, true});
 }
 
 struct Key {

@@ -7,6 +7,7 @@
 
 #include <boost/range/iterator_range.hpp>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -127,10 +128,61 @@ void article_members(Writer& w, const ArticleResult& a, ArticleForm form) {
   w.EndArray();
 }
 
-/// Reads what article_members() wrote as a Source; `where` names the place in errors.
-class SourceReader {
+/// Reads back what write_json wrote: the articles of "sources" (as article_members() wrote
+/// them), and the nodes and edges. Errors name the file and the place in it.
+class ExportReader {
  public:
-  explicit SourceReader(std::string path) : path_(std::move(path)) {}
+  explicit ExportReader(std::string path) : path_(std::move(path)) {}
+
+  /// Node `k` of "nodes".
+  Node node(const rapidjson::Value& v, std::size_t k) {
+    where_ = "nodes[" + std::to_string(k) + "]";
+    need_object(v, where_);
+    Node n;
+    n.id = string(member(v, "id"), "id");
+    n.type = type(member(v, "type"));
+    n.label = string(member(v, "label"), "label");
+    n.aliases = strings(member(v, "aliases"), "aliases");
+    n.mentions = count(member(v, "mentions"), "mentions");
+    n.articles = strings(member(v, "article_ids"), "article_ids");
+    n.place_kind = string(member(v, "place_kind"), "place_kind");
+    n.country_code = string(member(v, "country_code"), "country_code");
+    n.titles = strings(member(v, "titles"), "titles");
+    n.quote = string(member(v, "quote"), "quote");
+    for (const auto& e : array(member(v, "evidence"), "evidence")) {
+      need_object(e, "evidence");
+      n.evidence.push_back({string(member(e, "article"), "article"),
+                            {count(member(e, "start"), "start"), count(member(e, "end"), "end")}});
+    }
+    return n;
+  }
+
+  /// Edge `k` of "edges", with the ids of its ends in `source` and `target`.
+  Edge edge(const rapidjson::Value& v, std::size_t k, std::string& source, std::string& target) {
+    where_ = "edges[" + std::to_string(k) + "]";
+    need_object(v, where_);
+    Edge e;
+    source = string(member(v, "source"), "source");
+    target = string(member(v, "target"), "target");
+    const auto t = relation_type_from_string(string(member(v, "relation"), "relation"));
+    if (!t) fail("relation: unknown relation type");
+    e.relation = *t;
+    e.title = string(member(v, "title"), "title");
+    e.weight = count(member(v, "weight"), "weight");
+    e.articles = count(member(v, "articles"), "articles");
+    for (const auto& x : array(member(v, "evidence"), "evidence")) {
+      need_object(x, "evidence");
+      e.evidence.push_back({string(member(x, "article"), "article"), span(member(x, "sentence"), "sentence"),
+                            span(member(x, "source"), "source"), span(member(x, "target"), "target")});
+    }
+    return e;
+  }
+
+  /// The strings of member `key` of the top-level object.
+  std::vector<std::string> top_strings(const rapidjson::Value& doc, const char* key) {
+    where_ = "top level";
+    return strings(member(doc, key), key);
+  }
 
   ArticleResult article(const rapidjson::Value& v, std::size_t k) {
     where_ = "sources[" + std::to_string(k) + "]";
@@ -240,21 +292,27 @@ class SourceReader {
   std::string where_ = "top level";
 };
 
-}  // namespace
-
-std::vector<ArticleResult> read_json_sources(const std::string& path) {
+/// The JSON document in the file at `path`. `purpose` says, when the file cannot be opened,
+/// what it was wanted for. Throws InputError naming `path`.
+void parse_json_file(const std::string& path, const char* purpose, rapidjson::Document& doc) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the graph to build into");
+  if (!in) throw InputError(path + ": cannot open " + purpose);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw InputError(path + ": read error");
   const std::string text = buffer.str();
-  rapidjson::Document doc;
   doc.Parse(text.data(), text.size());
   if (doc.HasParseError())
     throw InputError(path + ": not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
                      rapidjson::GetParseError_En(doc.GetParseError()));
-  SourceReader reader(path);
+}
+
+}  // namespace
+
+std::vector<ArticleResult> read_json_sources(const std::string& path) {
+  rapidjson::Document doc;
+  parse_json_file(path, "the graph to build into", doc);
+  ExportReader reader(path);
   if (!doc.IsObject()) reader.fail("expected a JSON object");
   const auto it = doc.FindMember("sources");
   if (it == doc.MemberEnd() || !it->value.IsArray())
@@ -263,6 +321,41 @@ std::vector<ArticleResult> read_json_sources(const std::string& path) {
   std::size_t k = 0;
   for (const auto& v : it->value.GetArray()) out.push_back(reader.article(v, k++));
   return out;
+}
+
+Graph read_json_graph(const std::string& path) {
+  rapidjson::Document doc;
+  parse_json_file(path, "the graph", doc);
+  ExportReader reader(path);
+  if (!doc.IsObject()) reader.fail("expected a JSON object");
+  Graph g;
+  g[boost::graph_bundle].articles = reader.top_strings(doc, "articles");
+  const auto array_member = [&](const char* key) -> const rapidjson::Value& {
+    const auto it = doc.FindMember(key);
+    if (it == doc.MemberEnd() || !it->value.IsArray()) reader.fail(std::string("no \"") + key + "\" array");
+    return it->value;
+  };
+  const rapidjson::Value& nodes = array_member("nodes");
+  const rapidjson::Value& edges = array_member("edges");
+  std::map<std::string, Graph::vertex_descriptor> vertex_of;
+  std::size_t k = 0;
+  for (const auto& v : nodes.GetArray()) {
+    Node n = reader.node(v, k++);
+    if (vertex_of.count(n.id) > 0) reader.fail("id \"" + n.id + "\" is used by an earlier node");
+    const std::string id = n.id;
+    vertex_of.emplace(id, boost::add_vertex(std::move(n), g));
+  }
+  k = 0;
+  for (const auto& v : edges.GetArray()) {
+    std::string source, target;
+    Edge e = reader.edge(v, k++, source, target);
+    const auto s = vertex_of.find(source);
+    const auto t = vertex_of.find(target);
+    if (s == vertex_of.end()) reader.fail("source \"" + source + "\" is not a node id");
+    if (t == vertex_of.end()) reader.fail("target \"" + target + "\" is not a node id");
+    boost::add_edge(s->second, t->second, std::move(e), g);
+  }
+  return g;
 }
 
 void write_json(std::ostream& out, const Graph& g, const std::vector<ArticleResult>* sources) {

@@ -169,9 +169,11 @@ ArticleResult Pipeline::extract(const Article& article) const {
 namespace {
 
 // Runs `pipeline.extract` over `articles` on `threads` workers; results in the same order.
+// `progress` (may be empty) is told of each finished article, one call at a time.
 std::vector<ArticleResult> extract_parallel(const Pipeline& pipeline,
                                             const std::vector<const Article*>& articles,
-                                            unsigned configured_threads) {
+                                            unsigned configured_threads,
+                                            const std::function<void(std::size_t, std::size_t)>& progress) {
   std::vector<ArticleResult> results(articles.size());
   unsigned threads =
       configured_threads != 0 ? configured_threads : std::max(1u, std::thread::hardware_concurrency());
@@ -181,10 +183,17 @@ std::vector<ArticleResult> extract_parallel(const Pipeline& pipeline,
   std::exception_ptr error;
   std::size_t error_index = articles.size();
   std::mutex error_mutex;
+  std::mutex progress_mutex;
+  std::size_t done = 0;
+  if (progress) progress(0, articles.size());
   auto work = [&]() {
     for (std::size_t i = next++; i < articles.size(); i = next++) {
       try {
         results[i] = pipeline.extract(*articles[i]);
+        if (progress) {
+          std::lock_guard<std::mutex> lock(progress_mutex);
+          progress(++done, articles.size());
+        }
       } catch (...) {
         // Report the first failing article in input order, whatever the scheduling.
         std::lock_guard<std::mutex> lock(error_mutex);
@@ -213,7 +222,7 @@ std::vector<ArticleResult> Pipeline::extract_all(const std::vector<Article>& art
   std::vector<const Article*> ptrs;
   ptrs.reserve(articles.size());
   for (const Article& a : articles) ptrs.push_back(&a);
-  return extract_parallel(*this, ptrs, config_.threads);
+  return extract_parallel(*this, ptrs, config_.threads, config_.progress);
 }
 
 BuildResult Pipeline::build(const std::vector<Article>& articles, std::vector<ArticleResult> earlier) const {
@@ -229,7 +238,7 @@ BuildResult Pipeline::build(const std::vector<Article>& articles, std::vector<Ar
   for (const Article& a : articles) ptrs.push_back(&a);
 
   BuildResult out;
-  out.articles = extract_parallel(*this, ptrs, config_.threads);
+  out.articles = extract_parallel(*this, ptrs, config_.threads, config_.progress);
   out.articles.insert(out.articles.end(), std::make_move_iterator(earlier.begin()),
                       std::make_move_iterator(earlier.end()));
   // One canonical order, so that merging and every output see the same sequence whatever the

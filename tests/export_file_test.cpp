@@ -84,6 +84,10 @@ TEST_CASE("format_from_extension ignores case and looks at the last extension on
       {"dir.json/", std::nullopt},
       {"graph .json", Format::Json},
       {"gr\xc3\xa4ph.dot", Format::Dot},
+      {"report.html", Format::Html},
+      {"out/Report.HTM", Format::Html},
+      {"report.xhtml", std::nullopt},
+      {"graph.svg", std::nullopt},
   };
   for (const auto& [path, expected] : rows) {
     INFO("path '" << path << "'");
@@ -98,6 +102,7 @@ TEST_CASE("format_from_name knows each format's names", "[export]") {
       {"json-ld", Format::JsonLd},  {"JSON-LD", Format::JsonLd},  {"json", Format::Json},
       {"", std::nullopt},           {"xml", std::nullopt},        {" json", std::nullopt},
       {"json ", std::nullopt},      {".json", std::nullopt},      {"jsonl", std::nullopt},
+      {"html", Format::Html},       {"HTML", Format::Html},       {"htm", std::nullopt},
   };
   for (const auto& [name, expected] : rows) {
     INFO("name '" << name << "'");

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <random>
 #include <sstream>
@@ -150,4 +151,39 @@ TEST_CASE("pipeline: co_mentioned only behind its flag, one statement per senten
   CHECK(count(r, "Olaf Scholz", "Emmanuel Macron") == 3);  // two sentences of a, one of b
   CHECK(count(r, "Olaf Scholz", "Paris") == 1);
   CHECK(count(r, "Emmanuel Macron", "Paris") == 1);
+}
+
+TEST_CASE("pipeline: progress counts every article once, one call at a time, and changes nothing",
+          "[pipeline]") {
+  const std::vector<Article> articles = corpus();
+  for (unsigned threads : {1u, 3u}) {
+    INFO("threads " << threads);
+    PipelineConfig plain;
+    plain.threads = threads;
+    const std::string reference = serialise(Pipeline(plain).build(articles));
+
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    std::atomic<int> inside{0};
+    bool overlapped = false;
+    PipelineConfig observed = plain;
+    observed.progress = [&](std::size_t done, std::size_t total) {
+      if (inside.fetch_add(1) != 0) overlapped = true;
+      calls.emplace_back(done, total);
+      inside.fetch_sub(1);
+    };
+    const Pipeline p(observed);
+    CHECK(serialise(p.build(articles)) == reference);
+    CHECK_FALSE(overlapped);
+    REQUIRE(calls.size() == articles.size() + 1);
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+      CHECK(calls[i].first == i);
+      CHECK(calls[i].second == articles.size());
+    }
+
+    calls.clear();
+    const auto results = p.extract_all(articles);
+    CHECK(results.size() == articles.size());
+    REQUIRE(calls.size() == articles.size() + 1);
+    CHECK(calls.back() == std::make_pair(articles.size(), articles.size()));
+  }
 }

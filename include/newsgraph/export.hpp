@@ -12,11 +12,13 @@
 
 namespace newsgraph {
 
-enum class Format { Dot, GraphML, JsonLd, Json };
+/// Html is the report of export_html.hpp (a page with the drawing and tables, not a data format).
+enum class Format { Dot, GraphML, JsonLd, Json, Html };
 
-/// ".dot"/".gv" -> Dot, ".graphml" -> GraphML, ".jsonld" -> JsonLd, ".json" -> Json.
+/// ".dot"/".gv" -> Dot, ".graphml" -> GraphML, ".jsonld" -> JsonLd, ".json" -> Json,
+/// ".html"/".htm" -> Html (any case).
 std::optional<Format> format_from_extension(const std::string& path);
-/// "dot"/"gv", "graphml", "jsonld"/"json-ld", "json".
+/// "dot"/"gv", "graphml", "jsonld"/"json-ld", "json", "html".
 std::optional<Format> format_from_name(const std::string& name);
 
 /// An output file could not be written; what() names it.
@@ -25,7 +27,8 @@ class OutputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Writes `g` in `format`. JSON also carries `sources` when given (see write_json).
+/// Writes `g` in `format`. JSON also carries `sources` when given (see write_json). Html writes
+/// the report with default options (write_html), which runs Graphviz for its drawing.
 void write_graph(std::ostream& out, const Graph& g, Format format,
                  const std::vector<ArticleResult>* sources = nullptr);
 

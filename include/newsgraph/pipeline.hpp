@@ -1,6 +1,7 @@
 // The whole pipeline in one entry point: articles in, per-article results or one merged graph out.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,6 +44,12 @@ struct PipelineConfig {
   bool co_mentions = false;
   /// The user's corrections to the cross-article merge (--aliases, --keep-apart).
   MergeOverrides overrides;
+  /// Told how far extraction (extract_all, build) has come: once with done = 0 before the first
+  /// article, then after each article with the number done so far, up to total (the number of
+  /// articles extracted in this call). Calls come from the worker threads but never two at
+  /// once, and `done` rises by one each time. It only observes: the results never depend on it.
+  /// Empty: no calls.
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 /// Where the model is looked for when none is named: $NEWSGRAPH_MODEL if set; else

@@ -1,11 +1,18 @@
 // The `newsgraph` command: parses the command line, runs the library and maps every failure to
 // an exit code. Exit codes: 0 success, 1 input/output/knowledge error (one line
 // "newsgraph: error: ..." on stderr), 2 usage error. All logic lives in the library.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,10 +22,12 @@
 #include "newsgraph/eval_ner.hpp"
 #include "newsgraph/eval_relations.hpp"
 #include "newsgraph/export.hpp"
+#include "newsgraph/export_html.hpp"
 #include "newsgraph/export_json.hpp"
 #include "newsgraph/knowledge.hpp"
 #include "newsgraph/pipeline.hpp"
 #include "newsgraph/relation_model.hpp"
+#include "newsgraph/render.hpp"
 #include "newsgraph/stats.hpp"
 #include "newsgraph/tagger.hpp"
 
@@ -59,6 +68,22 @@ struct RecognizerOptions {
   bool co_mentions = false;
 };
 
+/// What a drawing or report shows and how it is drawn, as given on the command line (checked
+/// by the options' validators; see render_options()).
+struct DrawingOptions {
+  std::string layout = "auto";
+  std::size_t min_weight = 1;
+  bool keep_isolated = false;
+  std::size_t top = 0;
+  std::string top_by = "mentions";
+  std::string focus;
+  std::size_t depth = 1;
+  std::vector<std::string> types;
+  std::string quotes = "none";
+  std::size_t quote_chars = newsgraph::RenderOptions{}.quote_chars;
+  std::string title;  ///< of an .html report
+};
+
 struct BuildOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> outputs;
@@ -71,6 +96,9 @@ struct BuildOptions {
   unsigned threads = 0;
   KnowledgeOptions knowledge;
   RecognizerOptions recognizer;
+  std::vector<std::string> renders;  ///< --render files: drawings of the graph built
+  DrawingOptions drawing;
+  bool quiet = false;
 };
 
 struct ExtractOptions {
@@ -78,6 +106,7 @@ struct ExtractOptions {
   std::string output;
   unsigned threads = 0;
   bool stats = false;
+  bool quiet = false;
   KnowledgeOptions knowledge;
   RecognizerOptions recognizer;
 };
@@ -118,6 +147,15 @@ struct TrainRelationsOptions {
   KnowledgeOptions knowledge;
 };
 
+/// `render`: a graph written by `build -o FILE.json`, drawn to files.
+struct RenderCommandOptions {
+  std::string graph;
+  std::vector<std::string> outputs;
+  std::vector<std::string> articles;  ///< the articles' texts, for the report's evidence sentences
+  DrawingOptions drawing;
+  bool quiet = false;
+};
+
 /// One file `build` writes the graph to, and its format.
 struct GraphOutput {
   std::string path;
@@ -135,12 +173,12 @@ std::string one_line(const std::string& what) {
   return out;
 }
 
-/// Accepts the format names the library knows ("dot", "gv", "graphml", "jsonld", "json").
+/// Accepts the format names the library knows ("dot", "gv", "graphml", "jsonld", "json", "html").
 CLI::Validator format_validator() {
   return CLI::Validator(
       [](std::string& name) -> std::string {
         if (newsgraph::format_from_name(name)) return {};
-        return "unknown format '" + name + "' (expected dot, gv, graphml, jsonld or json)";
+        return "unknown format '" + name + "' (expected dot, gv, graphml, jsonld, json or html)";
       },
       "", "Format");
 }
@@ -212,7 +250,7 @@ std::vector<GraphOutput> graph_outputs(const BuildOptions& o) {
     std::optional<newsgraph::Format> f = forced ? forced : newsgraph::format_from_extension(path);
     if (!f) {
       throw UsageError("cannot tell the format of '" + path +
-                       "' from its extension (use .dot, .gv, .graphml, .jsonld, .json or -f FORMAT)");
+                       "' from its extension (use .dot, .gv, .graphml, .jsonld, .json, .html or -f FORMAT)");
     }
     outs.push_back({path, *f});
   }
@@ -225,9 +263,251 @@ void finish_stdout() {
   if (!std::cout) throw newsgraph::OutputError("cannot write to standard output");
 }
 
+/// Adds the options that choose what a drawing or report shows and how it is drawn.
+void add_drawing_options(CLI::App& cmd, DrawingOptions& d, const std::string& group) {
+  cmd.add_option("--layout", d.layout,
+                 "Graphviz layout: auto (dot up to " + std::to_string(newsgraph::kDotMaxNodes) +
+                     " nodes, sfdp above), dot, sfdp or neato")
+      ->check(CLI::IsMember({"auto", "dot", "sfdp", "neato"}))
+      ->capture_default_str()
+      ->group(group);
+  cmd.add_option("--min-weight", d.min_weight, "leave out edges with fewer than N supporting statements")
+      ->type_name("N")
+      ->capture_default_str()
+      ->group(group);
+  cmd.add_flag("--keep-isolated", d.keep_isolated,
+               "also draw the nodes that have no edge (left out by default)")
+      ->group(group);
+  cmd.add_option("--top", d.top, "keep only the N nodes ranked highest by --top-by (0 = all)")
+      ->type_name("N")
+      ->capture_default_str()
+      ->group(group);
+  cmd.add_option("--top-by", d.top_by, "what --top ranks by: mentions or degree")
+      ->check(CLI::IsMember({"mentions", "degree"}))
+      ->capture_default_str()
+      ->group(group);
+  cmd.add_option("--focus", d.focus,
+                 "only the neighbourhood of this entity (its name, an alias or its id; case ignored)")
+      ->type_name("NAME")
+      ->group(group);
+  cmd.add_option("--depth", d.depth, "how many edges deep --focus reaches")
+      ->type_name("K")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100}))
+      ->group(group);
+  cmd.add_option("--types", d.types, "node types to keep: person, organization, place, group (default all)")
+      ->type_name("LIST")
+      ->delimiter(',')
+      ->transform(CLI::Validator(
+          [](std::string& t) -> std::string {
+            for (char& c : t)
+              if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (t == "person" || t == "organization" || t == "place" || t == "group") return {};
+            if (t == "quotation") return "quotations are chosen with --quotes none|short|full, not --types";
+            return "unknown type '" + t + "' (expected person, organization, place or group)";
+          },
+          "", "Type"))
+      ->group(group);
+  cmd.add_option("--quotes", d.quotes, "quotations: none (left out), short (first --quote-chars), full")
+      ->check(CLI::IsMember({"none", "short", "full"}))
+      ->capture_default_str()
+      ->group(group);
+  cmd.add_option("--quote-chars", d.quote_chars, "how much of a quote --quotes short shows")
+      ->type_name("N")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10000}))
+      ->group(group);
+  cmd.add_option("--title", d.title, "the title of an .html report (default: newsgraph: N articles)")
+      ->type_name("TEXT")
+      ->group(group);
+}
+
+newsgraph::RenderOptions render_options(const DrawingOptions& d) {
+  newsgraph::RenderOptions r;
+  r.layout = newsgraph::layout_from_string(d.layout).value_or(newsgraph::Layout::Auto);
+  r.min_weight = d.min_weight;
+  r.keep_isolated = d.keep_isolated;
+  r.top = d.top;
+  r.top_by = newsgraph::rank_by_from_string(d.top_by).value_or(newsgraph::RankBy::Mentions);
+  r.focus = d.focus;
+  r.depth = d.depth;
+  for (const std::string& t : d.types) {
+    std::string name = t;
+    name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    if (const auto type = newsgraph::entity_type_from_string(name)) r.types.push_back(*type);
+  }
+  r.quotes = newsgraph::quote_mode_from_string(d.quotes).value_or(newsgraph::QuoteMode::None);
+  r.quote_chars = d.quote_chars;
+  return r;
+}
+
+/// What one file of `render` (or of build's --render) holds.
+enum class DrawingKind {
+  Image,   ///< Graphviz's drawing: .svg, .png, .pdf
+  Report,  ///< the HTML report: .html, .htm
+  Dot,     ///< the styled DOT handed to Graphviz: .dot, .gv
+};
+
+struct DrawingOutput {
+  std::string path;
+  DrawingKind kind = DrawingKind::Image;
+  newsgraph::ImageFormat image = newsgraph::ImageFormat::Svg;
+};
+
+/// The kind of each file by its extension. Throws UsageError for an extension it cannot tell.
+std::vector<DrawingOutput> drawing_outputs(const std::vector<std::string>& paths) {
+  std::vector<DrawingOutput> outs;
+  for (const std::string& path : paths) {
+    DrawingOutput out{path};
+    if (const auto image = newsgraph::image_format_from_extension(path)) {
+      out.image = *image;
+    } else if (const auto format = newsgraph::format_from_extension(path);
+               format == newsgraph::Format::Html || format == newsgraph::Format::Dot) {
+      out.kind = *format == newsgraph::Format::Html ? DrawingKind::Report : DrawingKind::Dot;
+    } else {
+      throw UsageError("cannot tell what to draw into '" + path +
+                       "' from its extension (use .svg, .png, .pdf, .html or .dot)");
+    }
+    outs.push_back(std::move(out));
+  }
+  return outs;
+}
+
+/// One line "newsgraph: warning: ..." on stderr, unless quiet.
+void warn(bool quiet, const std::string& what) {
+  if (!quiet) std::cerr << "newsgraph: warning: " << one_line(what) << "\n";
+}
+
+/// Draws how far extraction has come on stderr while it runs, when stderr is a terminal and
+/// not silenced: one line rewritten in place ("newsgraph: 120/2225 articles (5%), 31.4/s, 1:07
+/// left"), at most kRefreshesPerSecond times a second plus the last state, and erased when the
+/// meter goes away (also when the run fails), so the terminal is left as it was.
+class ProgressMeter {
+ public:
+  explicit ProgressMeter(bool quiet) : enabled_(!quiet && ::isatty(STDERR_FILENO) == 1) {}
+  ProgressMeter(const ProgressMeter&) = delete;
+  ProgressMeter& operator=(const ProgressMeter&) = delete;
+  ~ProgressMeter() { finish(); }
+
+  /// Erases the line, before anything else goes to stderr; later updates draw nothing.
+  void finish() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+    enabled_ = false;
+  }
+
+  /// The callback for PipelineConfig::progress; empty when the meter is off.
+  std::function<void(std::size_t, std::size_t)> callback() {
+    if (!enabled_) return {};
+    return [this](std::size_t done, std::size_t total) { update(done, total); };
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  static constexpr int kRefreshesPerSecond = 4;
+
+  void update(std::size_t done, std::size_t total) {
+    if (!enabled_) return;
+    const Clock::time_point now = Clock::now();
+    if (done == 0) start_ = now;
+    if (done != 0 && done != total && now - last_ < std::chrono::milliseconds(1000 / kRefreshesPerSecond))
+      return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    std::ostringstream line;
+    line << "newsgraph: " << done << "/" << total << " articles";
+    if (total > 0) line << " (" << done * 100 / total << "%)";
+    if (done > 0 && seconds > 0) {
+      const double rate = static_cast<double>(done) / seconds;
+      char buf[32];
+      std::snprintf(buf, sizeof buf, rate < 100 ? "%.1f" : "%.0f", rate);
+      line << ", " << buf << "/s";
+      if (done < total)
+        line << ", " << clock_time(static_cast<double>(total - done) / rate) << " left";
+      else
+        line << ", " << clock_time(seconds);
+    }
+    std::cerr << "\r" << line.str() << "\033[K" << std::flush;
+    shown_ = true;
+  }
+
+  /// "m:ss", or "h:mm:ss" from an hour on.
+  static std::string clock_time(double seconds) {
+    const long s = static_cast<long>(seconds + 0.5);
+    char buf[32];
+    if (s >= 3600)
+      std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    else
+      std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+    return buf;
+  }
+
+  bool enabled_;
+  bool shown_ = false;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_{};
+};
+
+/// The article texts by id, for quoting evidence sentences in a report.
+std::map<std::string, std::string> article_texts(const std::vector<newsgraph::Article>& articles) {
+  std::map<std::string, std::string> texts;
+  for (const newsgraph::Article& a : articles) texts.emplace(a.id, a.text);
+  return texts;
+}
+
+/// The contents of the drawing files `outputs` of graph `g`, in their order, made in memory
+/// before any file is written, so that a failure (an unknown --focus, a missing Graphviz)
+/// leaves no file of the run behind. A report whose drawing fails still gets written, with a
+/// note instead of the drawing, and a warning.
+std::vector<std::string> make_drawings(const newsgraph::Graph& g, const std::vector<DrawingOutput>& outputs,
+                                       const DrawingOptions& d,
+                                       const std::map<std::string, std::string>& texts, bool quiet) {
+  const newsgraph::RenderOptions options = render_options(d);
+  std::optional<newsgraph::Graph> drawn;
+  newsgraph::Layout layout = newsgraph::Layout::Dot;
+  std::string dot;
+  std::map<newsgraph::ImageFormat, std::string> images;
+  std::optional<newsgraph::HtmlDrawing> report_drawing;
+  std::vector<std::string> contents;
+  for (const DrawingOutput& out : outputs) {
+    if (out.kind == DrawingKind::Report) {
+      if (!report_drawing) {
+        report_drawing = newsgraph::draw_for_report(g, options);
+        if (!report_drawing->note.empty()) warn(quiet, "the report has no drawing: " + report_drawing->note);
+      }
+      newsgraph::HtmlOptions html;
+      html.title = d.title;
+      html.render = options;
+      html.article_texts = &texts;
+      std::ostringstream page;
+      newsgraph::write_html(page, g, html, *report_drawing);
+      contents.push_back(page.str());
+      continue;
+    }
+    if (!drawn) {
+      drawn = newsgraph::filter_graph(g, options);
+      layout = newsgraph::choose_layout(*drawn, options.layout);
+      std::ostringstream text;
+      newsgraph::write_render_dot(text, *drawn, options, layout);
+      dot = text.str();
+    }
+    if (out.kind == DrawingKind::Dot) {
+      contents.push_back(dot);
+      continue;
+    }
+    auto it = images.find(out.image);
+    if (it == images.end())
+      it = images.emplace(out.image, newsgraph::run_graphviz(dot, layout, out.image, options.graphviz_dir))
+               .first;
+    contents.push_back(it->second);
+  }
+  return contents;
+}
+
 int run_build(const BuildOptions& o) {
   std::vector<GraphOutput> outputs = graph_outputs(o);
   if (!o.into.empty()) outputs.push_back({o.into, newsgraph::Format::Json});
+  const std::vector<DrawingOutput> renders = drawing_outputs(o.renders);
   const std::vector<newsgraph::Article> articles = newsgraph::read_inputs(o.inputs);
   std::vector<newsgraph::ArticleResult> earlier;
   // A graph to build into that does not exist yet starts empty.
@@ -236,20 +516,49 @@ int run_build(const BuildOptions& o) {
   newsgraph::PipelineConfig config = pipeline_config(o.threads, o.knowledge, o.recognizer);
   if (!o.aliases.empty()) config.overrides.aliases = newsgraph::read_name_groups(o.aliases);
   if (!o.keep_apart.empty()) config.overrides.keep_apart = newsgraph::read_name_groups(o.keep_apart);
+  ProgressMeter meter(o.quiet);
+  config.progress = meter.callback();
   const newsgraph::Pipeline pipeline(config);
   const newsgraph::BuildResult result = pipeline.build(articles, std::move(earlier));
+  meter.finish();
+
+  // Reports (-o FILE.html, -f html) and drawings (--render) are made before any file is
+  // written, so that a failure leaves none behind.
+  const newsgraph::Format stdout_format =
+      o.format.empty() ? newsgraph::Format::Json : *newsgraph::format_from_name(o.format);
+  std::vector<DrawingOutput> drawings = renders;
+  std::vector<std::size_t> report_of(outputs.size(), static_cast<std::size_t>(-1));
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (outputs[i].format != newsgraph::Format::Html) continue;
+    report_of[i] = drawings.size();
+    drawings.push_back({outputs[i].path, DrawingKind::Report});
+  }
+  std::size_t stdout_report = static_cast<std::size_t>(-1);
+  if (outputs.empty() && stdout_format == newsgraph::Format::Html) {
+    stdout_report = drawings.size();
+    drawings.push_back({"-", DrawingKind::Report});
+  }
+  const std::map<std::string, std::string> texts = article_texts(articles);
+  const std::vector<std::string> drawn = make_drawings(result.graph, drawings, o.drawing, texts, o.quiet);
 
   if (outputs.empty()) {
-    const newsgraph::Format f =
-        o.format.empty() ? newsgraph::Format::Json : *newsgraph::format_from_name(o.format);
-    newsgraph::write_graph(std::cout, result.graph, f, &result.articles);
+    if (stdout_report < drawn.size())
+      std::cout << drawn[stdout_report];
+    else
+      newsgraph::write_graph(std::cout, result.graph, stdout_format, &result.articles);
     finish_stdout();
   }
-  for (const GraphOutput& out : outputs) {
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    const GraphOutput& out = outputs[i];
     newsgraph::write_file_atomically(out.path, [&](std::ostream& os) {
-      newsgraph::write_graph(os, result.graph, out.format, &result.articles);
+      if (report_of[i] < drawn.size())
+        os << drawn[report_of[i]];
+      else
+        newsgraph::write_graph(os, result.graph, out.format, &result.articles);
     });
   }
+  for (std::size_t i = 0; i < renders.size(); ++i)
+    newsgraph::write_file_atomically(renders[i].path, [&](std::ostream& os) { os << drawn[i]; });
   if (!o.explain_merges.empty()) {
     newsgraph::write_file_atomically(
         o.explain_merges, [&](std::ostream& os) { newsgraph::write_merge_explanations(os, result.merged); });
@@ -262,16 +571,31 @@ int run_build(const BuildOptions& o) {
   return kExitSuccess;
 }
 
+int run_render(const RenderCommandOptions& o) {
+  const std::vector<DrawingOutput> outputs = drawing_outputs(o.outputs);
+  const newsgraph::Graph g = newsgraph::read_json_graph(o.graph);
+  std::map<std::string, std::string> texts;
+  if (!o.articles.empty()) texts = article_texts(newsgraph::read_inputs(o.articles));
+  const std::vector<std::string> drawn = make_drawings(g, outputs, o.drawing, texts, o.quiet);
+  for (std::size_t i = 0; i < outputs.size(); ++i)
+    newsgraph::write_file_atomically(outputs[i].path, [&](std::ostream& os) { os << drawn[i]; });
+  return kExitSuccess;
+}
+
 int run_extract(const ExtractOptions& o) {
   newsgraph::Stopwatch clock;
   newsgraph::ExtractTimings timings;
   const std::vector<newsgraph::Article> articles = newsgraph::read_inputs(o.inputs);
   timings.read = clock.lap();
 
-  const newsgraph::Pipeline pipeline(pipeline_config(o.threads, o.knowledge, o.recognizer));
+  newsgraph::PipelineConfig config = pipeline_config(o.threads, o.knowledge, o.recognizer);
+  ProgressMeter meter(o.quiet);
+  config.progress = meter.callback();
+  const newsgraph::Pipeline pipeline(config);
   timings.load = clock.lap();
   const std::vector<newsgraph::ArticleResult> results = pipeline.extract_all(articles);
   timings.extract = clock.lap();
+  meter.finish();
 
   const auto write_lines = [&](std::ostream& os) {
     for (const newsgraph::ArticleResult& r : results) newsgraph::write_extract_line(os, r);
@@ -375,7 +699,9 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  newsgraph build samples/ -o out/graph.dot -o out/graph.graphml --mentions out/m.jsonl\n"
       "  cat articles.jsonl | newsgraph build -f graphml - > graph.graphml\n"
-      "  newsgraph extract samples/messi-inter-miami.jsonl -o extract.jsonl\n\n"
+      "  newsgraph extract samples/messi-inter-miami.jsonl -o extract.jsonl\n"
+      "  newsgraph build samples/ -o graph.json -o report.html --render graph.svg\n"
+      "  newsgraph render graph.json -o focus.png --focus 'Vladimir Putin' --depth 2\n\n"
       "Exit codes: 0 success, 1 input/output/data error, 2 usage error.");
 
   BuildOptions build;
@@ -383,13 +709,13 @@ int main(int argc, char** argv) {
   build_cmd
       ->add_option("-o,--output", build.outputs,
                    "write the graph to FILE, format from its extension "
-                   "(.dot .gv .graphml .jsonld .json); repeatable")
+                   "(.dot .gv .graphml .jsonld .json, or .html for a report); repeatable")
       ->type_name("FILE")
       ->allow_extra_args(false);
   build_cmd
       ->add_option("-f,--format", build.format,
                    "format of every output, and of stdout when no -o is given "
-                   "(dot|gv|graphml|jsonld|json; default json)")
+                   "(dot|gv|graphml|jsonld|json|html; default json)")
       ->type_name("FORMAT")
       ->check(format_validator());
   build_cmd
@@ -412,9 +738,18 @@ int main(int argc, char** argv) {
       ->add_option("--keep-apart", build.keep_apart,
                    "forbid merges: FILE has one group per line, names of different entities separated by '|'")
       ->type_name("FILE");
+  build_cmd
+      ->add_option("--render", build.renders,
+                   "also draw the graph with Graphviz to FILE (.svg, .png, .pdf; .dot for the styled DOT); "
+                   "repeatable")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  build_cmd->add_flag("-q,--quiet", build.quiet,
+                      "no progress display and no warnings on stderr (errors only)");
   add_threads_option(*build_cmd, build.threads);
   add_knowledge_options(*build_cmd, build.knowledge);
   add_recognizer_options(*build_cmd, build.recognizer);
+  add_drawing_options(*build_cmd, build.drawing, "Drawing (--render and .html reports)");
   build_cmd->add_option("INPUT", build.inputs, "articles: .txt, .jsonl, folders, '-' for stdin")
       ->type_name("PATH")
       ->required();
@@ -425,6 +760,7 @@ int main(int argc, char** argv) {
   extract_cmd->add_option("-o,--output", extract.output, "write to FILE instead of stdout")
       ->type_name("FILE");
   add_threads_option(*extract_cmd, extract.threads);
+  extract_cmd->add_flag("-q,--quiet", extract.quiet, "no progress display on stderr (errors only)");
   extract_cmd->add_flag("--stats", extract.stats,
                         "after the run, print one line to stderr: articles, tokens, bytes, seconds of "
                         "reading, loading and extraction, tokens/s and MB/s");
@@ -432,6 +768,28 @@ int main(int argc, char** argv) {
   add_recognizer_options(*extract_cmd, extract.recognizer);
   extract_cmd->add_option("INPUT", extract.inputs, "articles: .txt, .jsonl, folders, '-' for stdin")
       ->type_name("PATH")
+      ->required();
+
+  RenderCommandOptions render;
+  CLI::App* render_cmd = app.add_subcommand(
+      "render", "draw a graph written by 'build -o FILE.json' with Graphviz, or write its HTML report");
+  render_cmd
+      ->add_option("-o,--output", render.outputs,
+                   "write to FILE: .svg, .png or .pdf (drawing), .html (report), .dot (the styled DOT); "
+                   "repeatable")
+      ->type_name("FILE")
+      ->required()
+      ->allow_extra_args(false);
+  render_cmd
+      ->add_option("--articles", render.articles,
+                   "the articles the graph was built from (as for build), so that the report quotes the "
+                   "sentence of each statement; repeatable")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
+  render_cmd->add_flag("-q,--quiet", render.quiet, "no warnings on stderr (errors only)");
+  add_drawing_options(*render_cmd, render.drawing, "Drawing");
+  render_cmd->add_option("GRAPH", render.graph, "a graph written by 'newsgraph build -o FILE.json'")
+      ->type_name("FILE")
       ->required();
 
   TrainNerOptions train_ner;
@@ -538,6 +896,7 @@ int main(int argc, char** argv) {
     if (eval_relations_cmd->parsed()) return run_eval_relations(eval_relations);
     if (train_relations_cmd->parsed()) return run_train_relations(train_relations);
     if (build_cmd->parsed()) return run_build(build);
+    if (render_cmd->parsed()) return run_render(render);
     return run_extract(extract);
   } catch (const UsageError& e) {
     return report_usage_error(e.what());
