@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds newsgraph (Release) and turns the sample articles into a graph in every format, plus
-# an SVG drawing and an HTML report, under out/. Safe to run again: every step is idempotent.
+# Builds newsgraph (Release) and turns the sample articles into a graph in every format (the
+# graph-database ones included), plus an SVG drawing and an HTML report, under out/. Safe to
+# run again: every step is idempotent.
 # NEWSGRAPH_BUILD_DIR overrides the build folder (default build/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,10 +12,11 @@ bash scripts/setup.sh
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build_dir" -j"$(nproc)"
 
-mkdir -p out
+mkdir -p out/neo4j-csv
 "$build_dir/newsgraph" build samples/ \
   -o out/samples.dot -o out/samples.graphml -o out/samples.jsonld -o out/samples.json \
-  -o out/samples.html --mentions out/samples.mentions.jsonl
+  -o out/samples.html -o out/samples.cypher -o out/samples.kuzu.cypher --neo4j-csv out/neo4j-csv \
+  --mentions out/samples.mentions.jsonl
 "$build_dir/newsgraph" render out/samples.json -o out/samples.svg
 
 if [ -x /usr/bin/python3 ]; then py=/usr/bin/python3; else py=python3; fi
@@ -39,5 +41,8 @@ cat <<EOF
     out/samples.graphml          GraphML (Neo4j, NetworkX, Gephi, yEd)
     out/samples.jsonld           JSON-LD (schema.org)
     out/samples.json             plain JSON
+    out/samples.cypher           Cypher for Neo4j (cypher-shell -f)
+    out/samples.kuzu.cypher      Cypher for Kuzu (schema and data)
+    out/neo4j-csv/               nodes.csv, relationships.csv for neo4j-admin database import
     out/samples.mentions.jsonl   one line per resolved mention
 EOF

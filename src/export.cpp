@@ -8,10 +8,12 @@
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <memory>
 #include <streambuf>
 #include <system_error>
 
 #include "export_text.hpp"
+#include "newsgraph/export_cypher.hpp"
 #include "newsgraph/export_dot.hpp"
 #include "newsgraph/export_graphml.hpp"
 #include "newsgraph/export_html.hpp"
@@ -267,6 +269,11 @@ std::optional<Format> format_from_extension(const std::string& path) {
   if (ext == "jsonld") return Format::JsonLd;
   if (ext == "json") return Format::Json;
   if (ext == "html" || ext == "htm") return Format::Html;
+  if (ext == "cypher") {
+    // "graph.kuzu.cypher": the Kùzu dialect; a name that is just "kuzu.cypher" is not.
+    const std::string_view stem = std::string_view(path).substr(0, path.size() - ext.size() - 1);
+    return export_detail::lower_extension(stem) == "kuzu" ? Format::KuzuCypher : Format::Cypher;
+  }
   return std::nullopt;
 }
 
@@ -277,6 +284,8 @@ std::optional<Format> format_from_name(const std::string& name) {
   if (n == "jsonld" || n == "json-ld") return Format::JsonLd;
   if (n == "json") return Format::Json;
   if (n == "html") return Format::Html;
+  if (n == "cypher") return Format::Cypher;
+  if (n == "kuzu") return Format::KuzuCypher;
   return std::nullopt;
 }
 
@@ -298,37 +307,38 @@ void write_graph(std::ostream& out, const Graph& g, Format format,
     case Format::Html:
       write_html(out, g);
       return;
+    case Format::Cypher:
+      write_cypher(out, g, CypherDialect::Neo4j);
+      return;
+    case Format::KuzuCypher:
+      write_cypher(out, g, CypherDialect::Kuzu);
+      return;
   }
 }
 
-void write_file_atomically(const std::string& path,
-                           const std::function<void(std::ostream&)>& content_writer) {
-  if (path.empty()) fail(path, ENOENT);
-  std::string tmp;
-  int fd = -1;
-  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-    tmp = temp_name(path, temp_counter.fetch_add(1));
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && errno != EEXIST) fail(path, errno);
-  }
-  if (fd < 0) fail(path, EEXIST);
+namespace {
 
-  // From here on every exit path removes the temporary file unless it was renamed.
-  bool removed = false;
-  const auto remove_temp = [&] {
-    if (removed) return;
-    removed = true;
-    if (fd >= 0) ::close(fd);
-    fd = -1;
-    ::unlink(tmp.c_str());
-  };
-  const auto abandon = [&](int err) {
-    remove_temp();
-    fail(path, err);
-  };
-  try {
+/// One file of write_files_atomically: written into its temporary file, not yet renamed.
+class PendingFile {
+ public:
+  explicit PendingFile(std::string path) : path_(std::move(path)) {}
+  PendingFile(const PendingFile&) = delete;
+  PendingFile& operator=(const PendingFile&) = delete;
+  ~PendingFile() { discard(); }
+
+  /// Writes the content into a fresh temporary file beside the target, then flushes and
+  /// closes it. Throws OutputError (or the writer's own exception), leaving nothing behind.
+  void write(const std::function<void(std::ostream&)>& content_writer) {
+    if (path_.empty()) fail(path_, ENOENT);
+    for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
+      tmp_ = temp_name(path_, temp_counter.fetch_add(1));
+      fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      if (fd_ < 0 && errno != EEXIST) fail(path_, errno);
+    }
+    if (fd_ < 0) fail(path_, EEXIST);
+    created_ = true;
     {
-      FdStreamBuf buf(fd);
+      FdStreamBuf buf(fd_);
       std::ostream out(&buf);
       // A writer's own exception (not an I/O failure) propagates unchanged, after cleanup.
       content_writer(out);
@@ -336,15 +346,54 @@ void write_file_atomically(const std::string& path,
       if (buf.error() != 0) abandon(buf.error());
       if (!out) abandon(EIO);
     }
-    if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) abandon(errno);
-    const int fd_to_close = fd;
-    fd = -1;
+    if (::fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) abandon(errno);
+    const int fd_to_close = fd_;
+    fd_ = -1;
     if (::close(fd_to_close) != 0) abandon(errno);
-    if (::rename(tmp.c_str(), path.c_str()) != 0) abandon(errno);
-  } catch (...) {
-    remove_temp();
-    throw;
   }
+
+  /// Renames the written temporary file over the target. Throws OutputError.
+  void commit() {
+    if (::rename(tmp_.c_str(), path_.c_str()) != 0) abandon(errno);
+    created_ = false;
+  }
+
+  /// Removes the temporary file unless it was renamed.
+  void discard() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    if (created_) ::unlink(tmp_.c_str());
+    created_ = false;
+  }
+
+ private:
+  [[noreturn]] void abandon(int err) {
+    discard();
+    fail(path_, err);
+  }
+
+  std::string path_;
+  std::string tmp_;
+  int fd_ = -1;
+  bool created_ = false;
+};
+
+}  // namespace
+
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& content_writer) {
+  write_files_atomically({{path, content_writer}});
+}
+
+void write_files_atomically(const std::vector<FileContent>& files) {
+  std::vector<std::unique_ptr<PendingFile>> pending;
+  // Every file is complete on disk before the first rename; on any failure the destructors
+  // remove the temporary files that were not renamed.
+  for (const FileContent& f : files) {
+    pending.push_back(std::make_unique<PendingFile>(f.path));
+    pending.back()->write(f.writer);
+  }
+  for (const auto& p : pending) p->commit();
 }
 
 }  // namespace newsgraph

@@ -1,5 +1,7 @@
 // The JSON form of the graph's attributes, shared by the JSON, JSON-LD and GraphML exporters:
-// one value per attribute type, object members, evidence lists and the end of a document.
+// one value per attribute type, object members, evidence lists and the end of a document; the
+// lists of every entity and relation type; and evidence as parallel columns, shared by the
+// Cypher and Neo4j CSV exporters.
 // Internal to the library.
 #pragma once
 
@@ -15,6 +17,67 @@
 #include "newsgraph/graph.hpp"
 
 namespace newsgraph::export_detail {
+
+/// Every relation type, in declaration order.
+inline std::vector<RelationType> all_relations() {
+  std::vector<RelationType> out;
+  for (int i = 0; i < 256; ++i) {
+    const auto r = static_cast<RelationType>(i);
+    if (to_string(r) == "unknown") break;
+    out.push_back(r);
+  }
+  return out;
+}
+
+/// Every entity type, in declaration order.
+inline std::vector<EntityType> all_entity_types() {
+  std::vector<EntityType> out;
+  for (int i = 0; i < 256; ++i) {
+    const auto t = static_cast<EntityType>(i);
+    if (to_string(t) == "Unknown") break;
+    out.push_back(t);
+  }
+  return out;
+}
+
+/// A node's evidence as parallel columns, one item per mention in the evidence's order: the form
+/// of the Cypher and Neo4j CSV exports, whose properties are scalars or lists of scalars.
+struct NodeEvidenceColumns {
+  std::vector<std::string> articles;
+  std::vector<std::size_t> starts, ends;
+};
+
+inline NodeEvidenceColumns evidence_columns(const Node& n) {
+  NodeEvidenceColumns out;
+  for (const MentionEvidence& ev : n.evidence) {
+    out.articles.push_back(ev.article);
+    out.starts.push_back(ev.span.begin);
+    out.ends.push_back(ev.span.end);
+  }
+  return out;
+}
+
+/// An edge's evidence as parallel columns, one item per statement in the evidence's order: the
+/// same form for the article, the sentence's span and the spans of the source and target.
+struct EdgeEvidenceColumns {
+  std::vector<std::string> articles;
+  std::vector<std::size_t> sentence_starts, sentence_ends, source_starts, source_ends, target_starts,
+      target_ends;
+};
+
+inline EdgeEvidenceColumns evidence_columns(const Edge& e) {
+  EdgeEvidenceColumns out;
+  for (const EdgeEvidence& ev : e.evidence) {
+    out.articles.push_back(ev.article);
+    out.sentence_starts.push_back(ev.sentence.begin);
+    out.sentence_ends.push_back(ev.sentence.end);
+    out.source_starts.push_back(ev.source.begin);
+    out.source_ends.push_back(ev.source.end);
+    out.target_starts.push_back(ev.target.begin);
+    out.target_ends.push_back(ev.target.end);
+  }
+  return out;
+}
 
 /// A span's bounds as the members "start" and "end" of the object being written.
 template <class Writer>

@@ -16,6 +16,7 @@
 namespace newsgraph {
 namespace {
 
+using export_detail::all_relations;
 using export_detail::json_key;
 using export_detail::json_member;
 using export_detail::json_optional_member;
@@ -68,17 +69,6 @@ std::string title_slug(std::string_view title) {
     }
   }
   return out.empty() ? std::string("x") : out;
-}
-
-/// Every relation type, in declaration order.
-std::vector<RelationType> all_relations() {
-  std::vector<RelationType> out;
-  for (int i = 0; i < 256; ++i) {
-    const auto r = static_cast<RelationType>(i);
-    if (to_string(r) == "unknown") break;
-    out.push_back(r);
-  }
-  return out;
 }
 
 void term(Writer& w, const char* name, const char* id, const char* type = nullptr,

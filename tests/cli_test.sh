@@ -235,6 +235,14 @@ run build "$jsonl" --mentions "$work/nodir/m.jsonl"
 expect_error_line "unwritable --mentions" "nodir/m.jsonl"
 run extract "$jsonl" -o "$work/nodir/x.jsonl"
 expect_error_line "unwritable extract -o" "nodir/x.jsonl"
+before=$(listing)
+run build "$jsonl" -o "$work/discard.json" --neo4j-csv "$work/nodir" --mentions "$work/discard.jsonl"
+expect_error_line "--neo4j-csv into a missing folder" "nodir/nodes.csv"
+if [ "$(listing)" = "$before" ]; then
+  pass "a run with one unwritable output writes none of its files"
+else
+  fail "a failed run wrote files: $(listing | tr '\n' ' ')"
+fi
 if [ -w /dev/full ]; then
   "$ng" build "$jsonl" >/dev/full 2>"$work/stderr"
   rc=$?
@@ -243,16 +251,33 @@ fi
 if [ "$(listing)" = "" ]; then pass "failed runs leave no stray files"; else fail "stray files: $(listing | tr '\n' ' ')"; fi
 
 echo "# formats"
+mkdir "$work/csv"
 run build "$samples" -o "$work/all.dot" -o "$work/all.graphml" -o "$work/all.jsonld" -o "$work/all.json" \
-  -o "$work/all.gv" --mentions "$work/all.mentions.jsonl"
+  -o "$work/all.gv" -o "$work/all.cypher" -o "$work/all.kuzu.cypher" --mentions "$work/all.mentions.jsonl" \
+  --neo4j-csv "$work/csv"
 expect_rc "build to every format in one run" 0
 if [ -s "$work/stdout" ]; then fail "build with -o also wrote to stdout"; else pass "build with -o keeps stdout empty"; fi
-for fmt in dot graphml jsonld json; do
+for fmt in dot graphml jsonld json cypher; do
   run build "$samples" -f "$fmt"
   expect_rc "build -f $fmt to stdout" 0
   expect_same "-o all.$fmt equals -f $fmt on stdout" "$work/all.$fmt" "$work/stdout"
 done
 expect_same ".gv is DOT" "$work/all.gv" "$work/all.dot"
+run build "$samples" -f kuzu
+expect_rc "build -f kuzu to stdout" 0
+expect_same "-o all.kuzu.cypher equals -f kuzu on stdout" "$work/all.kuzu.cypher" "$work/stdout"
+if head -n 1 "$work/all.cypher" | grep -q 'for Neo4j' && head -n 1 "$work/all.kuzu.cypher" | grep -q 'for Kuzu'; then
+  pass ".cypher is for Neo4j, .kuzu.cypher for Kuzu"
+else
+  fail ".cypher / .kuzu.cypher dialects: $(head -n 1 "$work/all.cypher") / $(head -n 1 "$work/all.kuzu.cypher")"
+fi
+if [ "$(ls "$work/csv")" = "$(printf 'nodes.csv\nrelationships.csv')" ] &&
+  [ "$(($(grep -c . "$work/csv/nodes.csv") - 1))" = "$(grep -c '^MERGE' "$work/all.cypher")" ]; then
+  pass "--neo4j-csv writes nodes.csv and relationships.csv, one row per node"
+else
+  fail "--neo4j-csv wrote: $(ls "$work/csv" | tr '\n' ' ')"
+fi
+rm -rf "$work/csv"
 run build "$samples"
 expect_rc "build without -o or -f" 0
 expect_same "stdout defaults to JSON" "$work/stdout" "$work/all.json"
@@ -307,7 +332,7 @@ expect_same "extract - equals extract FILE.jsonl" "$work/stdout" "$work/extract-
 rm -f "$work/from-file.json" "$work/extract-file.jsonl"
 
 echo "# determinism"
-for fmt in dot graphml jsonld json; do
+for fmt in dot graphml jsonld json cypher kuzu; do
   run build "$samples" "$in/odd.jsonl" --threads 1 -f "$fmt" --mentions "$work/m1.jsonl"
   cp "$work/stdout" "$work/t1.$fmt"
   run build "$samples" "$in/odd.jsonl" --threads 2 -f "$fmt" --mentions "$work/m2.jsonl"
@@ -321,7 +346,7 @@ run extract "$samples" "$in/odd.jsonl" --threads 2 -o "$work/e2.jsonl"
 expect_rc "extract --threads 2" 0
 expect_same "extract: --threads 1 and 2 identical" "$work/e1.jsonl" "$work/e2.jsonl"
 
-for fmt in dot graphml jsonld json; do
+for fmt in dot graphml jsonld json cypher kuzu; do
   run build "$txt_a" "$txt_b" "$jsonl" "$in/odd.jsonl" -f "$fmt"
   cp "$work/stdout" "$work/order1.$fmt"
   run build "$in/odd.jsonl" "$jsonl" "$txt_b" "$txt_a" -f "$fmt"

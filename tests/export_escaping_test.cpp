@@ -444,7 +444,8 @@ TEST_CASE("malformed UTF-8 becomes U+FFFD in every format", "[export]") {
     n.aliases = {row.in};
     n.quote = row.in;
     boost::add_vertex(n, g);
-    for (const Format f : {Format::Dot, Format::GraphML, Format::JsonLd, Format::Json})
+    for (const Format f :
+         {Format::Dot, Format::GraphML, Format::JsonLd, Format::Json, Format::Cypher, Format::KuzuCypher})
       CHECK(export_test::valid_utf8(render(g, f)));
     const auto json = parse(render(g, Format::Json));
     CHECK(str(json["nodes"][0]["label"]) == row.repaired);
@@ -468,7 +469,8 @@ TEST_CASE("very long strings pass through every format intact", "[export]") {
   n.aliases = {big};
   const auto v = boost::add_vertex(n, g);
   export_test::add_edge(g, v, v, RelationType::HoldsPosition, 1, 1, big);
-  for (const Format f : {Format::Dot, Format::GraphML, Format::JsonLd, Format::Json}) {
+  for (const Format f :
+       {Format::Dot, Format::GraphML, Format::JsonLd, Format::Json, Format::Cypher, Format::KuzuCypher}) {
     const std::string out = render(g, f);
     CHECK(export_test::valid_utf8(out));
     CHECK(out.size() > big.size());

@@ -13,6 +13,7 @@
 
 #include "export_fixtures.hpp"
 #include "newsgraph/export.hpp"
+#include "newsgraph/export_neo4j_csv.hpp"
 
 namespace {
 
@@ -59,7 +60,8 @@ bool exists(const std::string& p) {
 
 }  // namespace
 
-TEST_CASE("format_from_extension ignores case and looks at the last extension only", "[export]") {
+TEST_CASE("format_from_extension ignores case and looks at the last extension only, or .kuzu.cypher",
+          "[export]") {
   const std::pair<std::string, std::optional<Format>> rows[] = {
       {"graph.dot", Format::Dot},
       {"GRAPH.DOT", Format::Dot},
@@ -88,6 +90,18 @@ TEST_CASE("format_from_extension ignores case and looks at the last extension on
       {"out/Report.HTM", Format::Html},
       {"report.xhtml", std::nullopt},
       {"graph.svg", std::nullopt},
+      {"graph.cypher", Format::Cypher},
+      {"out/GRAPH.Cypher", Format::Cypher},
+      {"graph.kuzu.cypher", Format::KuzuCypher},
+      {"a.b/graph.KUZU.cypher", Format::KuzuCypher},
+      {"kuzu.cypher", Format::Cypher},
+      {"dir/kuzu.cypher", Format::Cypher},
+      {"dir/.kuzu.cypher", Format::Cypher},
+      {"graph.kuzu", std::nullopt},
+      {"graph.kuzu.cypher.tmp", std::nullopt},
+      {"graph.cypher.kuzu", std::nullopt},
+      {"dir.kuzu/graph.cypher", Format::Cypher},
+      {"graph.xkuzu.cypher", Format::Cypher},
   };
   for (const auto& [path, expected] : rows) {
     INFO("path '" << path << "'");
@@ -103,6 +117,9 @@ TEST_CASE("format_from_name knows each format's names", "[export]") {
       {"", std::nullopt},           {"xml", std::nullopt},        {" json", std::nullopt},
       {"json ", std::nullopt},      {".json", std::nullopt},      {"jsonl", std::nullopt},
       {"html", Format::Html},       {"HTML", Format::Html},       {"htm", std::nullopt},
+      {"cypher", Format::Cypher},   {"Cypher", Format::Cypher},   {"kuzu", Format::KuzuCypher},
+      {"KUZU", Format::KuzuCypher}, {"cql", std::nullopt},        {"kuzu.cypher", std::nullopt},
+      {"neo4j", std::nullopt},
   };
   for (const auto& [name, expected] : rows) {
     INFO("name '" << name << "'");
@@ -184,4 +201,67 @@ TEST_CASE("write_file_atomically leaves no partial file behind", "[export][file]
   SECTION("an empty path is an error") {
     CHECK_THROWS_AS(newsgraph::write_file_atomically("", [](std::ostream& out) { out << "x"; }), OutputError);
   }
+}
+
+TEST_CASE("write_files_atomically renames nothing unless every file is written", "[export][file]") {
+  TempDir dir;
+  const std::string a = dir.path + "/nodes.csv";
+  const std::string b = dir.path + "/relationships.csv";
+  newsgraph::write_files_atomically(
+      {{a, [](std::ostream& out) { out << "old a"; }}, {b, [](std::ostream& out) { out << "old b"; }}});
+  CHECK(export_test::read_file(a) == "old a");
+  CHECK(export_test::read_file(b) == "old b");
+
+  SECTION("the second writer throws: both files stay as they were") {
+    CHECK_THROWS_AS(newsgraph::write_files_atomically({{a, [](std::ostream& out) { out << "new a"; }},
+                                                       {b,
+                                                        [](std::ostream& out) {
+                                                          out << "half";
+                                                          throw std::runtime_error("writer failed");
+                                                        }}}),
+                    std::runtime_error);
+    CHECK(export_test::read_file(a) == "old a");
+    CHECK(export_test::read_file(b) == "old b");
+    CHECK(dir.entries() == std::set<std::string>{"nodes.csv", "relationships.csv"});
+  }
+  SECTION("the second file cannot be created: the first stays as it was") {
+    const std::string missing = dir.path + "/no/relationships.csv";
+    CHECK_THROWS_AS(newsgraph::write_files_atomically({{a, [](std::ostream& out) { out << "new a"; }},
+                                                       {missing, [](std::ostream& out) { out << "x"; }}}),
+                    OutputError);
+    CHECK(export_test::read_file(a) == "old a");
+    CHECK(dir.entries() == std::set<std::string>{"nodes.csv", "relationships.csv"});
+  }
+  SECTION("both written: both replaced") {
+    newsgraph::write_files_atomically(
+        {{a, [](std::ostream& out) { out << "new a"; }}, {b, [](std::ostream& out) { out << "new b"; }}});
+    CHECK(export_test::read_file(a) == "new a");
+    CHECK(export_test::read_file(b) == "new b");
+    CHECK(dir.entries() == std::set<std::string>{"nodes.csv", "relationships.csv"});
+  }
+}
+
+TEST_CASE("write_neo4j_csv writes both files into an existing directory", "[export][file][neo4j-csv]") {
+  TempDir dir;
+  const auto g = export_test::small_graph();
+  newsgraph::write_neo4j_csv(dir.path, g);
+  std::ostringstream nodes, rels;
+  newsgraph::write_neo4j_nodes_csv(nodes, g);
+  newsgraph::write_neo4j_relationships_csv(rels, g);
+  CHECK(export_test::read_file(dir.path + "/nodes.csv") == nodes.str());
+  CHECK(export_test::read_file(dir.path + "/relationships.csv") == rels.str());
+  CHECK(dir.entries() == std::set<std::string>{"nodes.csv", "relationships.csv"});
+  // Again, the directory named with a trailing slash.
+  newsgraph::write_neo4j_csv(dir.path + "/", g);
+  CHECK(export_test::read_file(dir.path + "/nodes.csv") == nodes.str());
+
+  // Like the folder of an -o file, the directory is not created.
+  const std::string missing = dir.path + "/no/csv";
+  try {
+    newsgraph::write_neo4j_csv(missing, g);
+    FAIL("no exception");
+  } catch (const OutputError& e) {
+    CHECK(std::string(e.what()) == missing + "/nodes.csv: cannot write: No such file or directory");
+  }
+  CHECK(dir.entries() == std::set<std::string>{"nodes.csv", "relationships.csv"});
 }

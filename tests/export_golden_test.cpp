@@ -1,9 +1,9 @@
-// Golden files for the four graph formats, determinism, and the empty graph.
+// Golden files for every graph format, determinism, and the empty graph.
 //
 // The golden files live in tests/golden/. After an intended change of output, regenerate
 // them with:  NEWSGRAPH_UPDATE_GOLDEN=1 build/newsgraph_tests "[golden]"
 // and review the diff. The consumer tests (ctest -L consumer) feed the same files to dot,
-// NetworkX and jsonld.js.
+// NetworkX, jsonld.js, Oxigraph, Kùzu and Neo4j's Cypher front end.
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -13,6 +13,7 @@
 
 #include "export_fixtures.hpp"
 #include "newsgraph/export.hpp"
+#include "newsgraph/export_cypher.hpp"
 #include "newsgraph/export_dot.hpp"
 #include "newsgraph/export_graphml.hpp"
 #include "newsgraph/export_json.hpp"
@@ -66,12 +67,19 @@ struct Grouping : std::numpunct<char> {
   char do_decimal_point() const override { return '#'; }
 };
 
-/// Compares `g` in each of the four formats with the golden file <name>.<extension>.
+/// Every format, with the extension of its golden files.
+constexpr std::pair<Format, const char*> kFormats[] = {
+    {Format::Dot, "dot"},   {Format::GraphML, "graphml"}, {Format::JsonLd, "jsonld"},
+    {Format::Json, "json"}, {Format::Cypher, "cypher"},   {Format::KuzuCypher, "kuzu.cypher"}};
+
+/// Compares `g` in each format with the golden file <name>.<extension>, an extension that
+/// names the format.
 void check_golden_formats(const std::string& name, const Graph& g) {
-  const std::pair<Format, const char*> formats[] = {
-      {Format::Dot, "dot"}, {Format::GraphML, "graphml"}, {Format::JsonLd, "jsonld"}, {Format::Json, "json"}};
-  for (const auto& [format, extension] : formats)
+  for (const auto& [format, extension] : kFormats) {
+    INFO(extension);
+    CHECK(format_from_extension(name + "." + extension) == format);
     export_test::check_golden(name + "." + extension, render(g, format));
+  }
 }
 
 }  // namespace
@@ -86,15 +94,22 @@ TEST_CASE("golden files for a graph of nasty strings", "[export][golden]") {
 
 TEST_CASE("write_graph dispatches to the writer of each format", "[export]") {
   const Graph g = export_test::small_graph();
-  std::ostringstream dot, graphml, jsonld, json;
+  std::ostringstream dot, graphml, jsonld, json, cypher, kuzu;
   write_dot(dot, g);
   write_graphml(graphml, g);
   write_jsonld(jsonld, g);
   write_json(json, g);
+  write_cypher(cypher, g, CypherDialect::Neo4j);
+  write_cypher(kuzu, g, CypherDialect::Kuzu);
   CHECK(render(g, Format::Dot) == dot.str());
   CHECK(render(g, Format::GraphML) == graphml.str());
   CHECK(render(g, Format::JsonLd) == jsonld.str());
   CHECK(render(g, Format::Json) == json.str());
+  CHECK(render(g, Format::Cypher) == cypher.str());
+  CHECK(render(g, Format::KuzuCypher) == kuzu.str());
+  CHECK(cypher.str() != kuzu.str());
+  CHECK(cypher.str().find("for Neo4j") != std::string::npos);
+  CHECK(kuzu.str().find("for Kuzu") != std::string::npos);
   CHECK(dot.str().rfind("digraph newsgraph {", 0) == 0);
   CHECK(graphml.str().rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml ", 0) == 0);
   CHECK(jsonld.str().rfind("{\n  \"@context\": {", 0) == 0);
@@ -109,7 +124,8 @@ TEST_CASE("output is byte-identical across runs and stream locales", "[export]")
     g[e].articles = 4321;
   }
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) g[v].mentions = 98765;
-  for (const Format f : {Format::Dot, Format::GraphML, Format::JsonLd, Format::Json}) {
+  for (const auto& [f, extension] : kFormats) {
+    INFO(extension);
     const std::string first = render(g, f);
     CHECK(render(g, f) == first);
     std::ostringstream grouped;
@@ -139,4 +155,13 @@ TEST_CASE("an empty graph gives a complete document in every format", "[export]"
   const std::string jsonld = render(g, Format::JsonLd);
   CHECK(jsonld.find("\"@graph\": []") != std::string::npos);
   CHECK(jsonld.back() == '\n');
+  // Cypher: the comment and the schema, no data statement.
+  const std::string cypher = render(g, Format::Cypher);
+  CHECK(cypher.rfind("// newsgraph: 0 nodes, 0 relationships, for Neo4j", 0) == 0);
+  CHECK(cypher.substr(cypher.find("\nCREATE CONSTRAINT")) ==
+        "\nCREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:`Entity`) REQUIRE n.id IS UNIQUE;\n");
+  const std::string kuzu = render(g, Format::KuzuCypher);
+  CHECK(kuzu.find("MERGE") == std::string::npos);
+  CHECK(kuzu.find("CREATE NODE TABLE IF NOT EXISTS `Group`(") != std::string::npos);
+  CHECK(kuzu.back() == '\n');
 }

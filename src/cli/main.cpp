@@ -24,6 +24,7 @@
 #include "newsgraph/export.hpp"
 #include "newsgraph/export_html.hpp"
 #include "newsgraph/export_json.hpp"
+#include "newsgraph/export_neo4j_csv.hpp"
 #include "newsgraph/knowledge.hpp"
 #include "newsgraph/pipeline.hpp"
 #include "newsgraph/relation_model.hpp"
@@ -91,6 +92,7 @@ struct BuildOptions {
   std::string mentions;
   std::string into;            ///< a JSON graph to merge the inputs into (and to rewrite)
   std::string explain_merges;  ///< where to write the merge explanations
+  std::string neo4j_csv;       ///< a directory for nodes.csv and relationships.csv
   std::string aliases;         ///< --aliases file
   std::string keep_apart;      ///< --keep-apart file
   unsigned threads = 0;
@@ -173,12 +175,14 @@ std::string one_line(const std::string& what) {
   return out;
 }
 
-/// Accepts the format names the library knows ("dot", "gv", "graphml", "jsonld", "json", "html").
+/// Accepts the format names the library knows ("dot", "gv", "graphml", "jsonld", "json", "html",
+/// "cypher", "kuzu").
 CLI::Validator format_validator() {
   return CLI::Validator(
       [](std::string& name) -> std::string {
         if (newsgraph::format_from_name(name)) return {};
-        return "unknown format '" + name + "' (expected dot, gv, graphml, jsonld, json or html)";
+        return "unknown format '" + name +
+               "' (expected dot, gv, graphml, jsonld, json, html, cypher or kuzu)";
       },
       "", "Format");
 }
@@ -250,7 +254,8 @@ std::vector<GraphOutput> graph_outputs(const BuildOptions& o) {
     std::optional<newsgraph::Format> f = forced ? forced : newsgraph::format_from_extension(path);
     if (!f) {
       throw UsageError("cannot tell the format of '" + path +
-                       "' from its extension (use .dot, .gv, .graphml, .jsonld, .json, .html or -f FORMAT)");
+                       "' from its extension (use .dot, .gv, .graphml, .jsonld, .json, .html, .cypher, "
+                       ".kuzu.cypher or -f FORMAT)");
     }
     outs.push_back({path, *f});
   }
@@ -548,26 +553,34 @@ int run_build(const BuildOptions& o) {
       newsgraph::write_graph(std::cout, result.graph, stdout_format, &result.articles);
     finish_stdout();
   }
+  // Every file of the run is written together: none is replaced unless all can be written.
+  std::vector<newsgraph::FileContent> files;
   for (std::size_t i = 0; i < outputs.size(); ++i) {
-    const GraphOutput& out = outputs[i];
-    newsgraph::write_file_atomically(out.path, [&](std::ostream& os) {
-      if (report_of[i] < drawn.size())
-        os << drawn[report_of[i]];
-      else
-        newsgraph::write_graph(os, result.graph, out.format, &result.articles);
-    });
+    if (report_of[i] < drawn.size()) {
+      files.push_back({outputs[i].path, [&drawn, k = report_of[i]](std::ostream& os) { os << drawn[k]; }});
+    } else {
+      files.push_back({outputs[i].path, [&result, format = outputs[i].format](std::ostream& os) {
+                         newsgraph::write_graph(os, result.graph, format, &result.articles);
+                       }});
+    }
+  }
+  if (!o.neo4j_csv.empty()) {
+    for (newsgraph::FileContent& f : newsgraph::neo4j_csv_files(o.neo4j_csv, result.graph))
+      files.push_back(std::move(f));
   }
   for (std::size_t i = 0; i < renders.size(); ++i)
-    newsgraph::write_file_atomically(renders[i].path, [&](std::ostream& os) { os << drawn[i]; });
+    files.push_back({renders[i].path, [&drawn, i](std::ostream& os) { os << drawn[i]; }});
   if (!o.explain_merges.empty()) {
-    newsgraph::write_file_atomically(
-        o.explain_merges, [&](std::ostream& os) { newsgraph::write_merge_explanations(os, result.merged); });
+    files.push_back({o.explain_merges, [&result](std::ostream& os) {
+                       newsgraph::write_merge_explanations(os, result.merged);
+                     }});
   }
   if (!o.mentions.empty()) {
-    newsgraph::write_file_atomically(o.mentions, [&](std::ostream& os) {
-      newsgraph::write_mention_lines(os, result.articles, result.merged);
-    });
+    files.push_back({o.mentions, [&result](std::ostream& os) {
+                       newsgraph::write_mention_lines(os, result.articles, result.merged);
+                     }});
   }
+  newsgraph::write_files_atomically(files);
   return kExitSuccess;
 }
 
@@ -709,13 +722,14 @@ int main(int argc, char** argv) {
   build_cmd
       ->add_option("-o,--output", build.outputs,
                    "write the graph to FILE, format from its extension "
-                   "(.dot .gv .graphml .jsonld .json, or .html for a report); repeatable")
+                   "(.dot .gv .graphml .jsonld .json, .html for a report, .cypher for Neo4j, .kuzu.cypher "
+                   "for Kuzu); repeatable")
       ->type_name("FILE")
       ->allow_extra_args(false);
   build_cmd
       ->add_option("-f,--format", build.format,
                    "format of every output, and of stdout when no -o is given "
-                   "(dot|gv|graphml|jsonld|json|html; default json)")
+                   "(dot|gv|graphml|jsonld|json|html|cypher|kuzu; default json)")
       ->type_name("FORMAT")
       ->check(format_validator());
   build_cmd
@@ -726,6 +740,11 @@ int main(int argc, char** argv) {
                    "merge the inputs into the graph FILE written before by 'build -o FILE.json', and "
                    "rewrite FILE: the same graph as building everything at once")
       ->type_name("FILE");
+  build_cmd
+      ->add_option("--neo4j-csv", build.neo4j_csv,
+                   "also write DIR/nodes.csv and DIR/relationships.csv (DIR must exist) for neo4j-admin "
+                   "database import (--array-delimiter=U+001F --multiline-fields=true)")
+      ->type_name("DIR");
   build_cmd
       ->add_option("--explain-merges", build.explain_merges,
                    "write every merge of names into one node, with its rule and evidence, to FILE")

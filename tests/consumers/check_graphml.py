@@ -3,9 +3,11 @@
 
 Usage: check_graphml.py FILE [--expect-nodes N] [--expect-edges M] [--json FILE.json]
 
-Checks: the file parses; every node has a string `labels` (":Person", ...) and `type`,
-int `mentions` and `articles`; every edge has a string `label`/`relation` and int
-`weight`/`articles`; list attributes are JSON arrays. With --json (the same graph written
+Checks: the file parses; the node and edge counts (with --expect-nodes/--expect-edges); every
+attribute NetworkX reads has the Python type its key declares (int for attr.type int, str for
+string, ...); every node has a string `labels` (":Person", ...) and `type`, int `mentions` and
+`articles`, and a string `label` when it has a name; every edge has a string
+`label`/`relation` and int `weight`/`articles`; list attributes are JSON arrays. With --json (the same graph written
 as plain JSON) the node ids, labels, aliases and edges must agree, XML-forbidden characters
 aside. It also reads the file the way Neo4j's apoc.import.graphml does with
 {readLabels: true, storeNodeIds: true} (see apoc_view) and checks the labels, relationship
@@ -43,6 +45,34 @@ def json_list(value, what):
     if not isinstance(parsed, list):
         fail(f"{what} is not a JSON array")
     return parsed
+
+
+PYTHON_TYPES = {"int": int, "long": int, "float": float, "double": float, "boolean": bool, "string": str}
+
+
+def declared_types(path):
+    """{(domain, attr.name): Python type} of every <key>, from its attr.type."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    types = {}
+    for key in ET.parse(path).getroot().iter(ns + "key"):
+        attr_type = key.get("attr.type")
+        if attr_type not in PYTHON_TYPES:
+            fail(f"key {key.get('id')!r}: attr.type {attr_type!r} is not a GraphML type")
+        types[(key.get("for"), key.get("attr.name"))] = PYTHON_TYPES[attr_type]
+    return types
+
+
+def check_types(where, domain, data, types):
+    """Every attribute of one node or edge is declared for `domain` and has the declared type."""
+    for name, value in data.items():
+        # NetworkX keeps an edge's GraphML id attribute (e0, e1, ...) as the attribute `id`.
+        expected = str if (domain, name) == ("edge", "id") else types.get((domain, name))
+        if expected is None:
+            fail(f"{where}: attribute {name!r} has no key for {domain}")
+        if type(value) is not expected:
+            fail(f"{where}: {name} is {value!r} ({type(value).__name__}), its key declares {expected.__name__}")
 
 
 def apoc_view(path):
@@ -143,8 +173,12 @@ def main():
     if args.expect_edges is not None and g.number_of_edges() != args.expect_edges:
         fail(f"{g.number_of_edges()} edges, expected {args.expect_edges}")
 
+    types = declared_types(args.file)
     for node, data in g.nodes(data=True):
         where = f"node {node!r}"
+        check_types(where, "node", data, types)
+        if "label" in data and not isinstance(data["label"], str):
+            fail(f"{where}: label is {data['label']!r}, not a string")
         for key in ("labels", "type"):
             if not isinstance(data.get(key), str):
                 fail(f"{where}: {key} is {data.get(key)!r}, not a string")
@@ -161,6 +195,7 @@ def main():
 
     for u, v, data in g.edges(data=True):
         where = f"edge {u!r} -> {v!r}"
+        check_types(where, "edge", data, types)
         for key in ("label", "relation"):
             if not isinstance(data.get(key), str):
                 fail(f"{where}: {key} is {data.get(key)!r}, not a string")
@@ -182,6 +217,8 @@ def main():
             data = g.nodes[node_id]
             if data.get("label", "") != xml_visible(n["label"]):
                 fail(f"node {node_id!r}: label {data.get('label')!r} != {n['label']!r}")
+            if n["label"] and not isinstance(data.get("label"), str):
+                fail(f"node {node_id!r}: no string label, the JSON's is {n['label']!r}")
             # Lists travel as JSON text, which keeps even control characters intact.
             if json.loads(data.get("aliases", "[]")) != n["aliases"]:
                 fail(f"node {node_id!r}: aliases differ")
