@@ -843,6 +843,48 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
         spans.push_back(whole);
     }
   }
+  // A facility named after names the tagger found, whose head word it left out ("DRV PNK" of
+  // "DRV PNK Stadium"): the names and the head become one place. Only heads that name nothing
+  // but a place ("Centre", "Hall" and "Gallery" also end organizations), after at most four
+  // capitalised words.
+  static const std::unordered_set<std::string_view> facility_heads{
+      "Stadium", "Arena", "Airport", "Park", "Square", "Bridge", "Cosmodrome", "Spaceport", "Racecourse"};
+  const auto capitalised_words = [&](std::size_t first, std::size_t last) {
+    if (last - first > 4) return false;
+    for (std::size_t t = first; t < last; ++t)
+      if (seg.tokens[t].kind == TokenKind::Word && !text::is_capitalized(seg.tokens[t].text) &&
+          !text::is_all_caps(seg.tokens[t].text))
+        return false;
+    return true;
+  };
+  {
+    std::vector<TaggedSpan> joined;
+    joined.reserve(spans.size());
+    for (std::size_t i = 0; i < spans.size();) {
+      std::size_t j = i;  // spans[i..j] follow each other with nothing between
+      while (j + 1 < spans.size() && spans[j + 1].first_token == spans[j].last_token) ++j;
+      const std::size_t head = spans[j].last_token;
+      const bool facility = head < seg.tokens.size() && seg.tokens[head].kind == TokenKind::Word &&
+                            seg.tokens[head].space_before && text::is_capitalized(seg.tokens[head].text) &&
+                            facility_heads.count(seg.tokens[head].text) != 0 &&
+                            capitalised_words(spans[i].first_token, head) &&
+                            (j + 1 >= spans.size() || spans[j + 1].first_token > head) &&
+                            !(head + 1 < seg.tokens.size() && !seg.tokens[head + 1].space_before &&
+                              seg.tokens[head + 1].kind == TokenKind::Word);
+      bool same_sentence = true;
+      for (const Sentence& sent : seg.sentences)
+        if (sent.first_token <= spans[i].first_token && spans[i].first_token < sent.last_token)
+          same_sentence = head < sent.last_token;
+      if (facility && same_sentence) {
+        joined.push_back({EntityLabel::LOC, spans[i].first_token, head + 1});
+      } else {
+        joined.insert(joined.end(), spans.begin() + static_cast<std::ptrdiff_t>(i),
+                      spans.begin() + static_cast<std::ptrdiff_t>(j) + 1);
+      }
+      i = j + 1;
+    }
+    spans = std::move(joined);
+  }
   std::unordered_set<std::string> known_people;  // persons the rules are sure of, as written
   for (const Mention& m : rule)
     if (m.type == EntityType::Person && m.cue != MentionCue::Guess)

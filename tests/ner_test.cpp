@@ -184,6 +184,9 @@ TEST_CASE("tagged mentions: the rules' sure names win over the tagger's misreadi
        {{"Sergei Ivanov", P::Person}, {"Moscow", P::Place}, {"Sergei Ivanov", P::Person}}},
       {"Marta Ruiz Announces Nominee for Court\n\nDefence Minister Marta Ruiz named a judge on Monday.",
        {{"Marta Ruiz", P::Person}, {"Marta Ruiz", P::Person}}},
+      // a facility head the tagger left out joins the names before it into one place
+      {"He came off the bench at DRV PNK Stadium in Fort Lauderdale.",
+       {{"DRV PNK Stadium", P::Place}, {"Fort Lauderdale", P::Place}}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
