@@ -66,6 +66,17 @@ bool is_armed_service(const Segmentation& seg, std::size_t end) {
          (before == "National" && last == "Guard") || (before == "Marine" && last == "Corps");
 }
 
+// A name that ends in the word for an administrative division ("Dan Sai District", "Cameron
+// Parish") is no person: where the tagger reads one, it is a place. (Organizations keep their
+// type: "Notts County" is a football club.)
+bool ends_in_division(const Segmentation& seg, std::size_t first, std::size_t last) {
+  static const std::unordered_set<std::string_view> divisions{
+      "District",     "Districts", "Province",   "Provinces", "County",
+      "Counties",     "Parish",    "Prefecture", "Oblast",    "Governorate",
+      "Municipality", "Township",  "Canton",     "Territory", "Territories"};
+  return last > first + 1 && divisions.count(seg.tokens[last - 1].text) != 0;
+}
+
 // Generational suffixes that belong to a person's name ("Thomas Weller III").
 bool is_generational_suffix(std::string_view w) {
   return w == "Jr." || w == "Jr" || w == "Sr." || w == "Sr" || w == "II" || w == "III" || w == "IV";
@@ -774,7 +785,9 @@ std::vector<Mention> TaggerOnlyMentionDetector::detect(std::string_view text, co
     if (!type) continue;
     if (t.last_token < seg.tokens.size() && glued[t.last_token]) ++t.last_token;
     Mention m;
-    m.type = *type;
+    m.type = *type == EntityType::Person && ends_in_division(seg, t.first_token, t.last_token)
+                 ? EntityType::Place
+                 : *type;
     m.first_token = t.first_token;
     m.last_token = t.last_token;
     m.span = {seg.tokens[t.first_token].span.begin, seg.tokens[t.last_token - 1].span.end};
@@ -988,7 +1001,10 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
     // the tagger's context suggests.
     const bool titled_person =
         same != nullptr && same->type == EntityType::Person && same->cue == MentionCue::Title;
-    m.type = titled_person ? EntityType::Person : *type;
+    m.type = titled_person ? EntityType::Person
+             : *type == EntityType::Person && ends_in_division(seg, m.first_token, m.last_token)
+                 ? EntityType::Place
+                 : *type;
     m.cue = MentionCue::Tagger;
     if (m.known != nullptr && m.known->type != m.type) m.known = nullptr;  // "Russia" the team
     for (std::size_t i = m.first_token; i < m.last_token; ++i) blocked[i] = 1;

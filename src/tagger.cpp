@@ -266,9 +266,11 @@ constexpr std::uint32_t kFormatVersion = 2;
 constexpr std::uint32_t kOldestFormatVersion = 1;
 /// Bits of the conventions word (format version 2).
 constexpr std::uint32_t kConventionGluedPeriod = 1;
-/// Version of the feature templates: bump whenever extraction changes, so that an old model is
-/// refused instead of silently scoring different features.
+/// Versions of the feature templates: bump whenever extraction changes, so that an old model is
+/// refused instead of silently scoring different features. Version 2 is version 1 plus the
+/// name-run features (kRun*); a model records which it was trained with, and is read with it.
 constexpr std::uint32_t kTemplateVersion = 1;
+constexpr std::uint32_t kExtendedTemplateVersion = 2;
 /// Seed of every feature hash; stored in the header.
 constexpr std::uint64_t kHashSeed = 0x6e67726170680001ULL;
 constexpr unsigned kMinBits = 12;
@@ -336,6 +338,12 @@ enum Tpl : std::uint64_t {
   kHistTag,
   kHistLabelShape,
   kHistTitleLabel,
+  // Version 2 only: the run of capitalised words (joined by "of", "and", "&") a token is in.
+  kRunHead,      // the run's last word, with the token's position in the run
+  kRunFirst,     // the run's first word
+  kRunHeadKnow,  // the word-list flags of the run's last word, with the position
+  kRunLength,    // the run's length, bucketed, with the token's shape
+  kFar,          // the words 3 before and 3 after
 };
 
 constexpr std::uint64_t tpl(std::uint64_t t) { return mix(kHashSeed, t); }
@@ -717,7 +725,8 @@ void match_gazetteer(const Segmentation& seg, std::size_t b, std::size_t e, bool
 }
 
 /// Computes the static features of every token of `seg` into ws.doc.
-void extract_features(const Segmentation& seg, const Knowledge& kb, unsigned bits, Workspace& ws) {
+void extract_features(const Segmentation& seg, const Knowledge& kb, unsigned bits, std::uint32_t templates,
+                      Workspace& ws) {
   const std::size_t n = seg.tokens.size();
   KnowledgeCache& cache = ws.cache;
   cache.bind(kb);
@@ -830,6 +839,40 @@ void extract_features(const Segmentation& seg, const Knowledge& kb, unsigned bit
     }
   }
 
+  // Version 2: the runs of capitalised words, each joined across "of", "and", "&" when a
+  // capitalised word follows ("Bank of England"): run_first/run_last of each token in one.
+  std::vector<std::uint32_t> run_first, run_last;
+  if (templates >= kExtendedTemplateVersion) {
+    run_first.assign(n, kNone);
+    run_last.assign(n, kNone);
+    const auto capitalised = [&](std::size_t i) {
+      return ws.info[i].kind == static_cast<std::uint8_t>(TokenKind::Word) &&
+             (ws.info[i].cc == kInitCap || ws.info[i].cc == kAllCaps || ws.info[i].cc == kMixedCase);
+    };
+    const auto connector = [&](std::size_t i) {
+      const std::string_view w = seg.tokens[i].text;
+      return w == "of" || w == "and" || w == "&";
+    };
+    for (const Sentence& s : seg.sentences) {
+      std::size_t i = s.first_token;
+      while (i < s.last_token) {
+        if (!capitalised(i)) {
+          ++i;
+          continue;
+        }
+        std::size_t j = i + 1;
+        while (j < s.last_token &&
+               (capitalised(j) || (connector(j) && j + 1 < s.last_token && capitalised(j + 1))))
+          ++j;
+        for (std::size_t k = i; k < j; ++k) {
+          run_first[k] = static_cast<std::uint32_t>(i);
+          run_last[k] = static_cast<std::uint32_t>(j);
+        }
+        i = j;
+      }
+    }
+  }
+
   // Pass 3: emit the static features.
   static const std::uint64_t kPad[2] = {fnv("<S>"), fnv("</S>")};
   std::size_t sent = 0;
@@ -902,6 +945,18 @@ void extract_features(const Segmentation& seg, const Knowledge& kb, unsigned bit
     }
     emit(mix(mix(tpl(kKnowSet), ti.kflags), ti.sshape));
     for (std::uint8_t k = 0; k < ws.gaz_count[i]; ++k) emit(ws.gaz[i * kMaxGaz + k]);
+    if (templates >= kExtendedTemplateVersion) {
+      emit(mix(tpl(kFar, 0), lower_at(-3)));
+      emit(mix(tpl(kFar, 1), lower_at(3)));
+      if (run_first[i] != kNone) {
+        const std::size_t first = run_first[i], last = run_last[i];
+        const std::uint64_t pos = first + 1 == last ? 3 : i == first ? 0 : i + 1 == last ? 2 : 1;
+        emit(mix(mix(tpl(kRunHead), pos), ws.info[last - 1].lower));
+        emit(mix(mix(tpl(kRunFirst), pos), ws.info[first].lower));
+        emit(mix(mix(tpl(kRunHeadKnow), pos), ws.info[last - 1].kflags));
+        emit(mix(mix(mix(tpl(kRunLength), std::min<std::size_t>(last - first, 5)), pos), ti.sshape));
+      }
+    }
   }
   d.offsets[n] = static_cast<std::uint32_t>(d.feats.size());
   d.word_count = ws.words.size();
@@ -1336,7 +1391,7 @@ std::size_t PerceptronTagger::nonzero_rows() const { return rows_.empty() ? 0 : 
 std::vector<NerTag> PerceptronTagger::tag_tokens(std::string_view /*text*/, const Segmentation& seg,
                                                  const Knowledge& kb) const {
   Workspace& ws = thread_workspace();
-  extract_features(seg, kb, bits_, ws);
+  extract_features(seg, kb, bits_, templates_, ws);
   tag_document(*this, bits_, ws);
   return ws.tags;
 }
@@ -1344,7 +1399,7 @@ std::vector<NerTag> PerceptronTagger::tag_tokens(std::string_view /*text*/, cons
 std::vector<TaggedSpan> PerceptronTagger::tag(std::string_view /*text*/, const Segmentation& seg,
                                               const Knowledge& kb) const {
   Workspace& ws = thread_workspace();
-  extract_features(seg, kb, bits_, ws);
+  extract_features(seg, kb, bits_, templates_, ws);
   tag_document(*this, bits_, ws);
   return spans_from_tags(ws.tags);
 }
@@ -1363,7 +1418,7 @@ std::string PerceptronTagger::serialize() const {
   s.reserve(kFixedHeader + 128 + buckets / 8 + nonzero * (kRowWidth + 1) + 8);
   s.append(kMagic, sizeof kMagic);
   put_u32(s, kFormatVersion);
-  put_u32(s, kTemplateVersion);
+  put_u32(s, templates_);
   put_u32(s, bits_);
   put_u64(s, kHashSeed);
   put_u32(s, static_cast<std::uint32_t>(kTags));
@@ -1399,9 +1454,10 @@ PerceptronTagger PerceptronTagger::deserialize(std::string_view b, const std::st
                std::to_string(kOldestFormatVersion) + " to " + std::to_string(kFormatVersion));
   }
   const std::uint32_t templates = get_u32(p + 4);
-  if (templates != kTemplateVersion) {
+  if (templates != kTemplateVersion && templates != kExtendedTemplateVersion) {
     throw fail("model uses feature templates version " + std::to_string(templates) + ", this build uses " +
-               std::to_string(kTemplateVersion) + " (retrain the model)");
+               std::to_string(kTemplateVersion) + " or " + std::to_string(kExtendedTemplateVersion) +
+               " (retrain the model)");
   }
   const std::uint32_t bits = get_u32(p + 8);
   if (bits < kMinBits || bits > kMaxBits) throw fail("bad feature hash size 2^" + std::to_string(bits));
@@ -1461,6 +1517,7 @@ PerceptronTagger PerceptronTagger::deserialize(std::string_view b, const std::st
   }
   PerceptronTagger model = TaggerAccess::make(bits, scale, present, std::move(rows), std::move(shifts));
   model.glued_period_ = (conventions & kConventionGluedPeriod) != 0;
+  model.templates_ = templates;
   return model;
 }
 
@@ -1542,6 +1599,11 @@ PerceptronTagger PerceptronTagger::train(const std::vector<TrainingDocument>& tr
     }
   }
   const unsigned bits = options.hash_bits;
+  if (options.templates != kTemplateVersion && options.templates != kExtendedTemplateVersion) {
+    throw std::invalid_argument("feature templates must be version " + std::to_string(kTemplateVersion) +
+                                " or " + std::to_string(kExtendedTemplateVersion));
+  }
+  const std::uint32_t templates = options.templates;
   const auto start = std::chrono::steady_clock::now();
   std::ostream* log = options.log;
 
@@ -1556,7 +1618,7 @@ PerceptronTagger PerceptronTagger::train(const std::vector<TrainingDocument>& tr
     features.reserve(docs.size());
     Workspace ws;
     for (const TrainingDocument& doc : docs) {
-      extract_features(doc.seg, kb, bits, ws);
+      extract_features(doc.seg, kb, bits, templates, ws);
       features.push_back(ws.doc);
     }
     const auto& gold = &docs == &train ? train_gold : dev_gold;
@@ -1648,6 +1710,7 @@ PerceptronTagger PerceptronTagger::train(const std::vector<TrainingDocument>& tr
   }
   PerceptronTagger model = TaggerAccess::from_dense(bits, best.weights, best.scale);
   model.glued_period_ = glued_period;
+  model.templates_ = templates;
   if (log) {
     if (glued_period) *log << "train-ner: names keep a glued sentence-final period (corpus convention)\n";
     *log << "train-ner: kept epoch " << best.epoch;

@@ -214,7 +214,7 @@ TEST_CASE("tagger: unusable model files give a one-line ModelError naming the fi
   }
   SECTION("wrong feature templates") {
     std::string bad = good;
-    bad[12] = static_cast<char>(bad[12] + 1);
+    bad[12] = static_cast<char>(bad[12] + 2);  // versions 1 and 2 are known
     write_bytes(path, bad);
     CHECK_THROWS_WITH(PerceptronTagger::load(path), Catch::Contains("feature templates"));
   }
@@ -325,4 +325,28 @@ TEST_CASE("tagger: a corpus whose names keep a glued final period teaches that c
         std::vector<std::string>{"Ann Berg", "Bergen."});
   CHECK(spans(newsgraph::TaggedMentionDetector(kb_ptr, shared)) ==
         std::vector<std::string>{"Ann Berg", "Bergen"});
+}
+
+TEST_CASE("tagger: the extended templates are recorded in the model and read back with it", "[tagger]") {
+  const std::vector<TrainingDocument> docs = tiny_corpus();
+  const auto& kb = *newsgraph::testing::knowledge();
+  newsgraph::TrainingOptions extended = small_options();
+  extended.templates = 2;
+  const PerceptronTagger model = PerceptronTagger::train(docs, docs, kb, extended);
+  const std::string bytes = model.serialize();
+  CHECK(bytes != tiny_model().serialize());
+  // The template version sits after the magic and the format version.
+  REQUIRE(bytes.size() > 16);
+  CHECK(static_cast<unsigned char>(bytes[12]) == 2);
+  const PerceptronTagger loaded = PerceptronTagger::deserialize(bytes, "memory");
+  CHECK(loaded.serialize() == bytes);
+  for (const TrainingDocument& d : docs)
+    CHECK(loaded.tag_tokens(*d.text, d.seg, kb) == model.tag_tokens(*d.text, d.seg, kb));
+  // An unknown template version is refused, when training and when reading.
+  newsgraph::TrainingOptions unknown = small_options();
+  unknown.templates = 3;
+  CHECK_THROWS_AS(PerceptronTagger::train(docs, docs, kb, unknown), std::invalid_argument);
+  std::string future = bytes;
+  future[12] = 3;
+  CHECK_THROWS_AS(PerceptronTagger::deserialize(future, "memory"), ModelError);
 }

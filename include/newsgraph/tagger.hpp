@@ -115,6 +115,10 @@ struct TrainingOptions {
   unsigned patience = 4;     ///< stop after this many epochs without a better dev F1
   std::uint64_t seed = 1;    ///< seeds the per-epoch document order
   unsigned hash_bits = 20;   ///< 2^hash_bits weight rows (feature buckets), 12..24
+  /// Feature templates: 1, those of the news model; 2, those and the runs of capitalised words
+  /// each token is in (a run's last word types it: "Mexican Oil Workers Union"), and the words
+  /// three before and after. The model records its version.
+  unsigned templates = 1;
   /// Weight rows whose every averaged weight stays below this many perceptron updates are left
   /// out of the model (they hardly move a score; a smaller model is faster). 0 keeps them all.
   float min_weight = 1.0f;
@@ -167,6 +171,7 @@ class PerceptronTagger {
   unsigned bits_ = 0;
   float scale_ = 1.0f;
   bool glued_period_ = false;
+  std::uint32_t templates_ = 1;
   // Weights are kept relative to tag O (whose weights are then all zero), so a row holds the
   // other 16 tags' weights, as int8 with a power-of-two factor per row: weight = (w << shift)
   // * scale_. A row is 16 bytes, aligned. Only non-zero rows are kept: blocks_[k] has the

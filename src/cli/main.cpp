@@ -834,6 +834,11 @@ int main(int argc, char** argv) {
       ->add_option("--patience", train_ner.training.patience, "stop after N epochs without a better dev F1")
       ->capture_default_str()
       ->check(CLI::Range(1u, 1000u));
+  train_ner_cmd
+      ->add_option("--templates", train_ner.training.templates,
+                   "feature templates: 1 (the news model's) or 2 (also the runs of capitalised words)")
+      ->check(CLI::IsMember({1u, 2u}))
+      ->capture_default_str();
   train_ner_cmd->add_option("--hash-bits", train_ner.training.hash_bits, "2^N feature buckets")
       ->capture_default_str()
       ->check(CLI::Range(12u, 24u));
