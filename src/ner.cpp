@@ -884,11 +884,15 @@ std::vector<Mention> TaggedMentionDetector::detect(std::string_view text, const 
                             (j + 1 >= spans.size() || spans[j + 1].first_token > head) &&
                             !(head + 1 < seg.tokens.size() && !seg.tokens[head + 1].space_before &&
                               seg.tokens[head + 1].kind == TokenKind::Word);
-      bool same_sentence = true;
-      for (const Sentence& sent : seg.sentences)
-        if (sent.first_token <= spans[i].first_token && spans[i].first_token < sent.last_token)
-          same_sentence = head < sent.last_token;
-      if (facility && same_sentence) {
+      // the head must close the same sentence (looked up only when there is a head)
+      bool same_sentence = facility;
+      if (facility) {
+        const auto sent =
+            std::upper_bound(seg.sentences.begin(), seg.sentences.end(), spans[i].first_token,
+                             [](std::size_t token, const Sentence& x) { return token < x.last_token; });
+        same_sentence = sent != seg.sentences.end() && head < sent->last_token;
+      }
+      if (same_sentence) {
         joined.push_back({EntityLabel::LOC, spans[i].first_token, head + 1});
       } else {
         joined.insert(joined.end(), spans.begin() + static_cast<std::ptrdiff_t>(i),
