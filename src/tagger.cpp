@@ -266,6 +266,7 @@ constexpr std::uint32_t kFormatVersion = 2;
 constexpr std::uint32_t kOldestFormatVersion = 1;
 /// Bits of the conventions word (format version 2).
 constexpr std::uint32_t kConventionGluedPeriod = 1;
+constexpr std::uint32_t kConventionWholeWords = 2;
 /// Versions of the feature templates: bump whenever extraction changes, so that an old model is
 /// refused instead of silently scoring different features. Version 2 is version 1 plus the
 /// name-run features (kRun*); a model records which it was trained with, and is read with it.
@@ -1428,7 +1429,7 @@ std::string PerceptronTagger::serialize() const {
   std::uint32_t scale_bits = 0;
   std::memcpy(&scale_bits, &scale_, sizeof scale_bits);
   put_u32(s, scale_bits);
-  put_u32(s, glued_period_ ? kConventionGluedPeriod : 0);
+  put_u32(s, (glued_period_ ? kConventionGluedPeriod : 0) | (whole_words_ ? kConventionWholeWords : 0));
   put_u64(s, nonzero);
   for (std::size_t byte = 0; byte < buckets / 8; ++byte) {
     s += static_cast<char>((blocks_[byte / 8].present >> (8 * (byte % 8))) & 0xFF);
@@ -1481,7 +1482,8 @@ PerceptronTagger PerceptronTagger::deserialize(std::string_view b, const std::st
   std::memcpy(&scale, &scale_bits, sizeof scale);
   at += 4;
   const std::uint32_t conventions = conventions_size != 0 ? get_u32(b.data() + at) : 0;
-  if ((conventions & ~kConventionGluedPeriod) != 0) throw fail("unknown span conventions in model file");
+  if ((conventions & ~(kConventionGluedPeriod | kConventionWholeWords)) != 0)
+    throw fail("unknown span conventions in model file");
   at += conventions_size;
   const std::uint64_t nonzero = get_u64(b.data() + at);
   at += 8;
@@ -1517,6 +1519,7 @@ PerceptronTagger PerceptronTagger::deserialize(std::string_view b, const std::st
   }
   PerceptronTagger model = TaggerAccess::make(bits, scale, present, std::move(rows), std::move(shifts));
   model.glued_period_ = (conventions & kConventionGluedPeriod) != 0;
+  model.whole_words_ = (conventions & kConventionWholeWords) != 0;
   model.templates_ = templates;
   return model;
 }
@@ -1579,6 +1582,25 @@ std::vector<std::vector<NerTag>> without_glued_periods(const std::vector<Trainin
   }
   kept = inside > after;
   return out;
+}
+
+/// Whether no gold span of `docs` starts or ends inside a word, a run of tokens with no space
+/// between them (a sentence-final glued period aside, see without_glued_periods): true of
+/// corpora whose tokens were joined by spaces, where a span is a run of whole words.
+bool spans_are_whole_words(const std::vector<TrainingDocument>& docs) {
+  std::size_t spans = 0;
+  for (const TrainingDocument& d : docs) {
+    const std::vector<char> glued = glued_final_periods(d.seg);
+    const std::vector<Token>& toks = d.seg.tokens;
+    for (const TaggedSpan& s : spans_from_tags(d.gold)) {
+      ++spans;
+      if (s.first_token > 0 && !toks[s.first_token].space_before && !toks[s.first_token].newline_before)
+        return false;
+      if (s.last_token < toks.size() && !toks[s.last_token].space_before && !glued[s.last_token])
+        return false;
+    }
+  }
+  return spans > 0;
 }
 
 }  // namespace
@@ -1710,9 +1732,11 @@ PerceptronTagger PerceptronTagger::train(const std::vector<TrainingDocument>& tr
   }
   PerceptronTagger model = TaggerAccess::from_dense(bits, best.weights, best.scale);
   model.glued_period_ = glued_period;
+  model.whole_words_ = spans_are_whole_words(train);
   model.templates_ = templates;
   if (log) {
     if (glued_period) *log << "train-ner: names keep a glued sentence-final period (corpus convention)\n";
+    if (model.whole_words_) *log << "train-ner: names are runs of whole words (corpus convention)\n";
     *log << "train-ner: kept epoch " << best.epoch;
     if (!dev.empty()) *log << ", dev F1 " << std::setprecision(4) << best.dev_f1 << " (PER/ORG/LOC)";
     *log << ", " << model.nonzero_rows() << " non-zero weight rows, " << std::setprecision(1)

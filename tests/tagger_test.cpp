@@ -43,6 +43,15 @@ newsgraph::TrainingOptions small_options(std::uint64_t seed = 7) {
 }
 
 /// One model trained on the tiny corpus, shared by the tests that only read it.
+// A training document of `text` with gold `spans`.
+TrainingDocument training_doc(const std::string& text, std::vector<newsgraph::LabeledSpan> spans) {
+  newsgraph::GoldDocument d;
+  d.id = text;
+  d.text = text;
+  d.spans = std::move(spans);
+  return newsgraph::make_training_document(d);
+}
+
 const PerceptronTagger& tiny_model() {
   static const PerceptronTagger model = [] {
     const std::vector<TrainingDocument> docs = tiny_corpus();
@@ -285,18 +294,12 @@ TEST_CASE("tagger: glued_final_periods marks a period glued to the sentence's la
 
 TEST_CASE("tagger: a corpus whose names keep a glued final period teaches that convention", "[tagger]") {
   // CoNLL04 style: "Oslo." is one corpus token, so the name's span holds the period.
-  const auto doc = [](const std::string& text, std::vector<newsgraph::LabeledSpan> spans) {
-    newsgraph::GoldDocument d;
-    d.id = text;
-    d.text = text;
-    d.spans = std::move(spans);
-    return newsgraph::make_training_document(d);
-  };
   using newsgraph::Span;
   std::vector<TrainingDocument> glued;
   for (const std::string place : {"Oslo", "Bergen", "Tromso", "Narvik"}) {
     const std::string text = "Ann Berg moved to " + place + ".";
-    glued.push_back(doc(text, {{Span{0, 8}, EntityLabel::PER}, {Span{18, text.size()}, EntityLabel::LOC}}));
+    glued.push_back(
+        training_doc(text, {{Span{0, 8}, EntityLabel::PER}, {Span{18, text.size()}, EntityLabel::LOC}}));
   }
   const auto& kb = *newsgraph::testing::knowledge();
   const PerceptronTagger model = PerceptronTagger::train(glued, glued, kb, small_options());
@@ -325,6 +328,79 @@ TEST_CASE("tagger: a corpus whose names keep a glued final period teaches that c
         std::vector<std::string>{"Ann Berg", "Bergen."});
   CHECK(spans(newsgraph::TaggedMentionDetector(kb_ptr, shared)) ==
         std::vector<std::string>{"Ann Berg", "Bergen"});
+}
+
+TEST_CASE("tagger: a corpus of space-separated tokens teaches that names are whole words", "[tagger]") {
+  using newsgraph::Span;
+  // CoNLL columns joined by spaces: every name is whole words.
+  CHECK(tiny_model().whole_words());
+  // A name inside a hyphenated word ("Frankfurt" of "Frankfurt-based") is not.
+  std::vector<TrainingDocument> cut;
+  for (const std::string place : {"Oslo", "Bergen", "Tromso", "Narvik"}) {
+    const std::string text = "A " + place + "-based firm hired Ann Berg .";
+    cut.push_back(training_doc(text, {{Span{2, 2 + place.size()}, EntityLabel::LOC}}));
+  }
+  const auto& kb = *newsgraph::testing::knowledge();
+  const PerceptronTagger model = PerceptronTagger::train(cut, cut, kb, small_options());
+  CHECK_FALSE(model.whole_words());
+  CHECK_FALSE(PerceptronTagger::deserialize(model.serialize(), "memory").whole_words());
+  CHECK(PerceptronTagger::deserialize(tiny_model().serialize(), "memory").whole_words());
+}
+
+TEST_CASE("tagger: widened_to_whole_words completes names cut inside a word", "[tagger][ner]") {
+  struct Case {
+    const char* text;
+    std::vector<std::pair<std::string, EntityLabel>> cut;  // the tagger's spans, as text
+    std::vector<std::pair<std::string, EntityLabel>> whole;
+  };
+  const EntityLabel ORG = EntityLabel::ORG, LOC = EntityLabel::LOC, PER = EntityLabel::PER;
+  const std::vector<Case> cases{
+      {"Moscow ( ITAR-TASS ) said", {{"ITAR", ORG}}, {{"ITAR-TASS", ORG}}},
+      {"Moscow ( ITAR-TASS ) said", {{"TASS", ORG}}, {{"ITAR-TASS", ORG}}},
+      {"London Kanal-6 Television", {{"Kanal-", ORG}}, {{"Kanal-6", ORG}}},
+      // two pieces of one word become one name, typed as the longer piece
+      {"Pittsburgh-Corning Corp. of",
+       {{"Pittsburgh", LOC}, {"Corning Corp.", ORG}},
+       {{"Pittsburgh-Corning Corp.", ORG}}},
+      {"the Republic of Herceg-Bosna",
+       {{"Republic of Herceg", LOC}, {"Bosna", ORG}},
+       {{"Republic of Herceg-Bosna", LOC}}},
+      {"lawyer for Church's chain", {{"Church", ORG}}, {{"Church's", ORG}}},
+      // glued commas, brackets and quotes are not part of the word
+      {"in Washington, D.C. today", {{"Washington", LOC}}, {{"Washington", LOC}}},
+      {"(Reuters) said", {{"Reuters", ORG}}, {{"Reuters", ORG}}},
+      {"a \"Putin\" film", {{"Putin", PER}}, {{"Putin", PER}}},
+      // a hyphen with a space on one side joins nothing; a sentence's end stays
+      {"Ann Berg - Oslo", {{"Ann Berg", PER}, {"Oslo", LOC}}, {{"Ann Berg", PER}, {"Oslo", LOC}}},
+      {"He met Ann.", {{"Ann", PER}}, {{"Ann", PER}}},
+      {"Ann-", {{"Ann", PER}}, {{"Ann", PER}}},
+      {"-Ann", {{"Ann", PER}}, {{"Ann", PER}}},
+      {"", {}, {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const std::string text = c.text;
+    const newsgraph::Segmentation seg = newsgraph::segment(text);
+    std::vector<newsgraph::TaggedSpan> spans;
+    std::size_t from = 0;
+    for (const auto& [name, label] : c.cut) {
+      const std::size_t at = text.find(name, from);
+      REQUIRE(at != std::string::npos);
+      from = at + name.size();
+      newsgraph::TaggedSpan t{label, 0, 0};
+      while (t.first_token < seg.tokens.size() && seg.tokens[t.first_token].span.begin < at) ++t.first_token;
+      t.last_token = t.first_token;
+      while (t.last_token < seg.tokens.size() && seg.tokens[t.last_token].span.end <= from) ++t.last_token;
+      REQUIRE(t.last_token > t.first_token);
+      spans.push_back(t);
+    }
+    std::vector<std::pair<std::string, EntityLabel>> got;
+    for (const newsgraph::TaggedSpan& t : newsgraph::widened_to_whole_words(seg, spans)) {
+      const std::size_t b = seg.tokens[t.first_token].span.begin, e = seg.tokens[t.last_token - 1].span.end;
+      got.emplace_back(text.substr(b, e - b), t.label);
+    }
+    CHECK(got == c.whole);
+  }
 }
 
 TEST_CASE("tagger: the extended templates are recorded in the model and read back with it", "[tagger]") {

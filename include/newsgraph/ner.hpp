@@ -68,6 +68,7 @@ class RuleMentionDetector final : public MentionDetector {
 };
 
 class PerceptronTagger;
+struct TaggedSpan;
 
 /// The trained tagger with the rules beside it. The tagger decides which spans are names and
 /// of which type (PER/ORG/LOC; MISC spans are not mentions and block rule mentions). The rules
@@ -91,6 +92,14 @@ class TaggedMentionDetector final : public MentionDetector {
 /// gazetteer entry; MISC spans are left out. A model trained on a corpus follows that corpus's
 /// span conventions here (CoNLL04 puts titles inside person names: "President Lincoln"),
 /// where TaggedMentionDetector imposes newsgraph's own (titles apart, possessives off).
+/// `spans` (in order, not overlapping) widened to whole words, where a word is a run of word,
+/// number and connector tokens ("-", "'", "&", "/", ".") with no space between: "ITAR" of
+/// "ITAR-TASS" becomes "ITAR-TASS". Spans that then overlap become one, labelled as the piece
+/// of most tokens (the later one on a tie). Commas, brackets and other punctuation glued to a
+/// name are not part of its word. TaggerOnlyMentionDetector applies it when the model's corpus
+/// names only whole words (PerceptronTagger::whole_words()).
+std::vector<TaggedSpan> widened_to_whole_words(const Segmentation& seg, const std::vector<TaggedSpan>& spans);
+
 class TaggerOnlyMentionDetector final : public MentionDetector {
  public:
   TaggerOnlyMentionDetector(std::shared_ptr<const Knowledge> knowledge,

@@ -21,7 +21,7 @@ enum class Recognizer {
   Rules,   ///< the rules alone (no model file needed)
   /// the tagger's spans as they are, in its training corpus's conventions (for evaluation on
   /// that corpus: see TaggerOnlyMentionDetector; eval-relations uses it with
-  /// models/ner-conll04.bin)
+  /// models/ner-conll04.bin); no collective actors (Group) are added
   TaggerOnly,
 };
 

@@ -163,6 +163,12 @@ class PerceptronTagger {
   /// learns the spans without it and records the convention here (from the majority of such
   /// periods in the training data); TaggerOnlyMentionDetector puts the period back.
   bool glued_final_period() const { return glued_period_; }
+  /// Whether no name of the training corpus starts or ends inside a word (a run of tokens with
+  /// no space between them): true of corpora made of space-separated tokens, where
+  /// "ITAR-TASS" or "Church 's" is one or two tokens the segmenter splits further. The tagger
+  /// may still cut such a word ("ITAR" of "ITAR-TASS"); TaggerOnlyMentionDetector then
+  /// widens the span to the whole word.
+  bool whole_words() const { return whole_words_; }
   /// Number of weight rows with at least one non-zero weight.
   std::size_t nonzero_rows() const;
 
@@ -171,6 +177,7 @@ class PerceptronTagger {
   unsigned bits_ = 0;
   float scale_ = 1.0f;
   bool glued_period_ = false;
+  bool whole_words_ = false;
   std::uint32_t templates_ = 1;
   // Weights are kept relative to tag O (whose weights are then all zero), so a row holds the
   // other 16 tags' weights, as int8 with a power-of-two factor per row: weight = (w << shift)
