@@ -272,6 +272,12 @@ constexpr std::uint32_t kConventionWholeWords = 2;
 /// name-run features (kRun*); a model records which it was trained with, and is read with it.
 constexpr std::uint32_t kTemplateVersion = 1;
 constexpr std::uint32_t kExtendedTemplateVersion = 2;
+/// Version 3 is version 2 with a second copy of every static feature, salted with
+/// kDomainSalt, for the documents of the target corpus (and for every document the model tags):
+/// the shared copy learns what all training corpora agree on, the salted one how the target
+/// corpus differs (Daume III 2007, "Frustratingly easy domain adaptation").
+constexpr std::uint32_t kDomainTemplateVersion = 3;
+constexpr std::uint64_t kDomainSalt = 0x746172676574ULL;
 /// Seed of every feature hash; stored in the header.
 constexpr std::uint64_t kHashSeed = 0x6e67726170680001ULL;
 constexpr unsigned kMinBits = 12;
@@ -727,7 +733,8 @@ void match_gazetteer(const Segmentation& seg, std::size_t b, std::size_t e, bool
 
 /// Computes the static features of every token of `seg` into ws.doc.
 void extract_features(const Segmentation& seg, const Knowledge& kb, unsigned bits, std::uint32_t templates,
-                      Workspace& ws) {
+                      bool target_domain, Workspace& ws) {
+  const bool domain_copy = templates >= kDomainTemplateVersion && target_domain;
   const std::size_t n = seg.tokens.size();
   KnowledgeCache& cache = ws.cache;
   cache.bind(kb);
@@ -896,7 +903,10 @@ void extract_features(const Segmentation& seg, const Knowledge& kb, unsigned bit
       return t ? t->sshape : kPad[off > 0];
     };
     d.offsets[i] = static_cast<std::uint32_t>(d.feats.size());
-    const auto emit = [&](std::uint64_t h) { d.feats.push_back(bucket(h, bits)); };
+    const auto emit = [&](std::uint64_t h) {
+      d.feats.push_back(bucket(h, bits));
+      if (domain_copy) d.feats.push_back(bucket(mix(h, kDomainSalt), bits));
+    };
 
     emit(mix(tpl(kWord0), ti.word));
     emit(mix(tpl(kLower, 2), ti.lower));
@@ -1392,7 +1402,7 @@ std::size_t PerceptronTagger::nonzero_rows() const { return rows_.empty() ? 0 : 
 std::vector<NerTag> PerceptronTagger::tag_tokens(std::string_view /*text*/, const Segmentation& seg,
                                                  const Knowledge& kb) const {
   Workspace& ws = thread_workspace();
-  extract_features(seg, kb, bits_, templates_, ws);
+  extract_features(seg, kb, bits_, templates_, /*target_domain=*/true, ws);
   tag_document(*this, bits_, ws);
   return ws.tags;
 }
@@ -1400,7 +1410,7 @@ std::vector<NerTag> PerceptronTagger::tag_tokens(std::string_view /*text*/, cons
 std::vector<TaggedSpan> PerceptronTagger::tag(std::string_view /*text*/, const Segmentation& seg,
                                               const Knowledge& kb) const {
   Workspace& ws = thread_workspace();
-  extract_features(seg, kb, bits_, templates_, ws);
+  extract_features(seg, kb, bits_, templates_, /*target_domain=*/true, ws);
   tag_document(*this, bits_, ws);
   return spans_from_tags(ws.tags);
 }
@@ -1455,7 +1465,8 @@ PerceptronTagger PerceptronTagger::deserialize(std::string_view b, const std::st
                std::to_string(kOldestFormatVersion) + " to " + std::to_string(kFormatVersion));
   }
   const std::uint32_t templates = get_u32(p + 4);
-  if (templates != kTemplateVersion && templates != kExtendedTemplateVersion) {
+  if (templates != kTemplateVersion && templates != kExtendedTemplateVersion &&
+      templates != kDomainTemplateVersion) {
     throw fail("model uses feature templates version " + std::to_string(templates) + ", this build uses " +
                std::to_string(kTemplateVersion) + " or " + std::to_string(kExtendedTemplateVersion) +
                " (retrain the model)");
@@ -1621,10 +1632,18 @@ PerceptronTagger PerceptronTagger::train(const std::vector<TrainingDocument>& tr
     }
   }
   const unsigned bits = options.hash_bits;
-  if (options.templates != kTemplateVersion && options.templates != kExtendedTemplateVersion) {
+  if (options.templates != kTemplateVersion && options.templates != kExtendedTemplateVersion &&
+      options.templates != kDomainTemplateVersion) {
     throw std::invalid_argument("feature templates must be version " + std::to_string(kTemplateVersion) +
-                                " or " + std::to_string(kExtendedTemplateVersion));
+                                ", " + std::to_string(kExtendedTemplateVersion) + " or " +
+                                std::to_string(kDomainTemplateVersion));
   }
+  const bool any_target =
+      std::any_of(train.begin(), train.end(), [](const TrainingDocument& d) { return d.target_domain; });
+  if (options.templates == kDomainTemplateVersion && !any_target)
+    throw std::invalid_argument("feature templates 3 need training documents of the target corpus");
+  if (options.templates != kDomainTemplateVersion && any_target)
+    throw std::invalid_argument("training documents of a target corpus need feature templates 3");
   const std::uint32_t templates = options.templates;
   const auto start = std::chrono::steady_clock::now();
   std::ostream* log = options.log;
@@ -1640,7 +1659,8 @@ PerceptronTagger PerceptronTagger::train(const std::vector<TrainingDocument>& tr
     features.reserve(docs.size());
     Workspace ws;
     for (const TrainingDocument& doc : docs) {
-      extract_features(doc.seg, kb, bits, templates, ws);
+      // dev documents are tagged as the model will tag: as its target corpus
+      extract_features(doc.seg, kb, bits, templates, doc.target_domain || &docs == &dev, ws);
       features.push_back(ws.doc);
     }
     const auto& gold = &docs == &train ? train_gold : dev_gold;

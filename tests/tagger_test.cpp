@@ -223,7 +223,7 @@ TEST_CASE("tagger: unusable model files give a one-line ModelError naming the fi
   }
   SECTION("wrong feature templates") {
     std::string bad = good;
-    bad[12] = static_cast<char>(bad[12] + 2);  // versions 1 and 2 are known
+    bad[12] = static_cast<char>(bad[12] + 3);  // versions 1, 2 and 3 are known
     write_bytes(path, bad);
     CHECK_THROWS_WITH(PerceptronTagger::load(path), Catch::Contains("feature templates"));
   }
@@ -420,9 +420,53 @@ TEST_CASE("tagger: the extended templates are recorded in the model and read bac
     CHECK(loaded.tag_tokens(*d.text, d.seg, kb) == model.tag_tokens(*d.text, d.seg, kb));
   // An unknown template version is refused, when training and when reading.
   newsgraph::TrainingOptions unknown = small_options();
-  unknown.templates = 3;
+  unknown.templates = 4;
   CHECK_THROWS_AS(PerceptronTagger::train(docs, docs, kb, unknown), std::invalid_argument);
   std::string future = bytes;
-  future[12] = 3;
+  future[12] = 4;
   CHECK_THROWS_AS(PerceptronTagger::deserialize(future, "memory"), ModelError);
+}
+
+TEST_CASE("tagger: templates 3 learn the target corpus's conventions beside a shared corpus's", "[tagger]") {
+  // The shared corpus leaves titles out of person names; the target corpus keeps them in.
+  using newsgraph::Span;
+  const std::vector<std::pair<std::string, std::string>> people{
+      {"President", "Ann Berg"},    {"Senator", "Tom Lund"},   {"President", "Eva Dahl"},
+      {"Senator", "Per Holm"},      {"President", "Kari Moe"}, {"Senator", "Ola Vik"},
+      {"President", "Lena Strand"}, {"Senator", "Nils Aas"}};
+  std::vector<TrainingDocument> train;
+  // the shared corpus four times over: alone, its convention would win
+  for (bool target : {false, false, false, false, true}) {
+    for (const auto& [title, name] : people) {
+      const std::string text = "Yesterday " + title + " " + name + " spoke in Oslo .";
+      const std::size_t title_at = 10, name_at = title_at + title.size() + 1, end = name_at + name.size();
+      const std::size_t oslo = text.find("Oslo");
+      train.push_back(training_doc(text, {{Span{target ? title_at : name_at, end}, EntityLabel::PER},
+                                          {Span{oslo, oslo + 4}, EntityLabel::LOC}}));
+      train.back().target_domain = target;
+    }
+  }
+  const std::vector<TrainingDocument> dev(  // the target documents
+      train.end() - static_cast<std::ptrdiff_t>(people.size()), train.end());
+  const auto& kb = *newsgraph::testing::knowledge();
+  newsgraph::TrainingOptions options = small_options();
+  options.templates = 3;
+  const PerceptronTagger model = PerceptronTagger::train(train, dev, kb, options);
+  const std::string bytes = model.serialize();
+  REQUIRE(bytes.size() > 16);
+  CHECK(static_cast<unsigned char>(bytes[12]) == 3);
+  const PerceptronTagger loaded = PerceptronTagger::deserialize(bytes, "memory");
+  CHECK(loaded.serialize() == bytes);
+  // The model tags as its target corpus: the title inside the name.
+  CHECK(entities(loaded, "Yesterday Senator Eva Holm spoke in Oslo .") ==
+        std::vector<std::pair<std::string, EntityLabel>>{{"Senator Eva Holm", EntityLabel::PER},
+                                                         {"Oslo", EntityLabel::LOC}});
+
+  // Templates 3 need target documents, and target documents need templates 3.
+  std::vector<TrainingDocument> shared_only(train.begin(),
+                                            train.begin() + static_cast<std::ptrdiff_t>(people.size()));
+  CHECK_THROWS_AS(PerceptronTagger::train(shared_only, dev, kb, options), std::invalid_argument);
+  newsgraph::TrainingOptions extended = small_options();
+  extended.templates = 2;
+  CHECK_THROWS_AS(PerceptronTagger::train(train, dev, kb, extended), std::invalid_argument);
 }

@@ -107,6 +107,9 @@ struct TrainingDocument {
   std::shared_ptr<const std::string> text;
   Segmentation seg;          ///< segment(*text)
   std::vector<NerTag> gold;  ///< one tag per token of `seg`, a valid BILOU sequence
+  /// A document of the corpus the model is for (feature templates 3): its features get a
+  /// second, corpus-specific copy, as do those of every document the trained model tags.
+  bool target_domain = false;
 };
 
 /// How train() runs. The result depends only on these options and the data.
@@ -117,7 +120,10 @@ struct TrainingOptions {
   unsigned hash_bits = 20;   ///< 2^hash_bits weight rows (feature buckets), 12..24
   /// Feature templates: 1, those of the news model; 2, those and the runs of capitalised words
   /// each token is in (a run's last word types it: "Mexican Oil Workers Union"), and the words
-  /// three before and after. The model records its version.
+  /// three before and after; 3, those of 2 with a second copy of every feature for the
+  /// documents of the target corpus (TrainingDocument::target_domain), which learns that
+  /// corpus's own conventions while the shared copy learns from all. The model records its
+  /// version.
   unsigned templates = 1;
   /// Weight rows whose every averaged weight stays below this many perceptron updates are left
   /// out of the model (they hardly move a score; a smaller model is faster). 0 keeps them all.

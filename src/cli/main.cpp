@@ -116,6 +116,7 @@ struct ExtractOptions {
 /// `train-ner`: CoNLL training files, the dev file for choosing the epoch, the model to write.
 struct TrainNerOptions {
   std::vector<std::string> train;
+  std::vector<std::string> domain;
   std::string dev;
   std::string output;
   newsgraph::TrainingOptions training;
@@ -633,6 +634,11 @@ int run_train_ner(const TrainNerOptions& o) {
   };
   std::vector<newsgraph::TrainingDocument> train, dev;
   for (const std::string& path : o.train) read(path, train);
+  for (const std::string& path : o.domain) {
+    const std::size_t first = train.size();
+    read(path, train);
+    for (std::size_t i = first; i < train.size(); ++i) train[i].target_domain = true;
+  }
   read(o.dev, dev);
   const std::shared_ptr<const newsgraph::Knowledge> kb = newsgraph::Knowledge::load(o.knowledge.paths);
   newsgraph::TrainingOptions options = o.training;
@@ -819,6 +825,11 @@ int main(int argc, char** argv) {
                    "training file: CoNLL-2003 or GMB columns, or CoNLL04 SpERT JSON (.json); repeatable")
       ->type_name("FILE")
       ->required();
+  train_ner_cmd
+      ->add_option("--domain", train_ner.domain,
+                   "training file of the corpus the model is for (with --templates 3: its documents get "
+                   "their own copy of every feature); repeatable")
+      ->type_name("FILE");
   train_ner_cmd->add_option("--dev", train_ner.dev, "CoNLL dev file (epoch choice only)")
       ->type_name("FILE")
       ->required();
@@ -836,8 +847,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1000u));
   train_ner_cmd
       ->add_option("--templates", train_ner.training.templates,
-                   "feature templates: 1 (the news model's) or 2 (also the runs of capitalised words)")
-      ->check(CLI::IsMember({1u, 2u}))
+                   "feature templates: 1 (the news model's), 2 (also the runs of capitalised words) or 3 "
+                   "(those of 2, with a copy of every feature for the --domain documents)")
+      ->check(CLI::IsMember({1u, 2u, 3u}))
       ->capture_default_str();
   train_ner_cmd->add_option("--hash-bits", train_ner.training.hash_bits, "2^N feature buckets")
       ->capture_default_str()
