@@ -191,6 +191,14 @@ if [ -e "$work/graph.xyz" ]; then fail "unknown -o extension left graph.xyz behi
 run build "$jsonl" -o "$work/ok.json" -o "$work/graph"
 expect_rc "-o without extension" 2
 if [ -e "$work/ok.json" ]; then fail "usage error still wrote ok.json"; else pass "usage error is found before any output is written"; fi
+# train-ner: a target corpus (--domain) and feature templates 3 go together
+conll=$src/tests/data/conll/tiny_train.conll
+run train-ner --train "$conll" --dev "$conll" --templates 3 -o "$work/t3.bin"
+expect_rc "train-ner --templates 3 without --domain" 2
+expect_stderr_contains "train-ner --templates 3 without --domain says why" "--domain"
+run train-ner --train "$conll" --domain "$conll" --dev "$conll" -o "$work/t3.bin"
+expect_rc "train-ner --domain without --templates 3" 2
+if [ -e "$work/t3.bin" ]; then fail "train-ner usage error wrote a model"; else pass "train-ner usage error writes no model"; fi
 
 echo "# input errors"
 missing=$work/no-such-dir/missing-article.txt

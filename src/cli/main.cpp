@@ -625,6 +625,10 @@ int run_extract(const ExtractOptions& o) {
 }
 
 int run_train_ner(const TrainNerOptions& o) {
+  if (o.domain.empty() != (o.training.templates != 3))
+    throw UsageError(
+        "--domain and --templates 3 go together: the target corpus's documents get their own "
+        "copy of every feature");
   newsgraph::ConllOptions conll;
   conll.sentences_per_document = o.sentences_per_doc;
   const auto read = [&](const std::string& path, std::vector<newsgraph::TrainingDocument>& into) {
