@@ -1468,8 +1468,8 @@ PerceptronTagger PerceptronTagger::deserialize(std::string_view b, const std::st
   if (templates != kTemplateVersion && templates != kExtendedTemplateVersion &&
       templates != kDomainTemplateVersion) {
     throw fail("model uses feature templates version " + std::to_string(templates) + ", this build uses " +
-               std::to_string(kTemplateVersion) + " or " + std::to_string(kExtendedTemplateVersion) +
-               " (retrain the model)");
+               std::to_string(kTemplateVersion) + ", " + std::to_string(kExtendedTemplateVersion) + " or " +
+               std::to_string(kDomainTemplateVersion) + " (retrain the model)");
   }
   const std::uint32_t bits = get_u32(p + 8);
   if (bits < kMinBits || bits > kMaxBits) throw fail("bad feature hash size 2^" + std::to_string(bits));
