@@ -1,0 +1,42 @@
+// Articles: the unit of input, and how they are read from files, folders and stdin.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsgraph/util/errors.hpp"
+#include "newsgraph/util/utf8.hpp"
+#include "newsgraph/vocab/types.hpp"
+
+namespace newsgraph {
+
+/// One news article as given. `text` is valid UTF-8; every offset the library reports is in
+/// code points into `text`. For a .txt file, `text` is the whole file (so offsets match the
+/// file) and `title` repeats its first line when that line is followed by a blank line.
+struct Article {
+  std::string id;
+  std::string text;
+  std::string title;
+  std::string url;
+  std::string date;
+  std::string source;
+  std::string origin;  ///< where it came from, "path" or "path:line", for messages
+};
+
+/// Reads the articles named by `inputs`, in order:
+///  - "x.txt": one article, id "x" (see Article);
+///  - "x.jsonl": one article per non-blank line, "id" and "text" required strings,
+///    "title", "url", "date", "source" optional strings;
+///  - a folder: its .txt and .jsonl files, recursively, in sorted path order;
+///  - "-": JSON Lines read from `stdin_text`'s source (std::cin).
+/// When several .txt files share a stem, each of them takes its path (without extension,
+/// relative to the folder given, or as given) as id, so ids stay unique and independent of order.
+/// Throws InputError naming the file and line. Two JSON Lines articles with the same id are an error.
+std::vector<Article> read_inputs(const std::vector<std::string>& inputs);
+
+/// Parses JSON Lines text (used for .jsonl files and stdin). `origin` names the source in errors.
+std::vector<Article> parse_jsonl(std::string_view text, const std::string& origin);
+
+}  // namespace newsgraph

@@ -1,0 +1,94 @@
+// The whole pipeline in one entry point: articles in, per-article results or one merged graph out.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "newsgraph/ingest/document.hpp"
+#include "newsgraph/knowledge/knowledge.hpp"
+#include "newsgraph/merge/merge.hpp"
+#include "newsgraph/ner/detectors.hpp"
+#include "newsgraph/relations/relation_model.hpp"
+#include "newsgraph/vocab/graph.hpp"
+
+namespace newsgraph {
+
+/// How mentions are found.
+enum class Recognizer {
+  Tagger,  ///< the trained tagger, with the rules for titles, gazetteer entries and sure names
+  Rules,   ///< the rules alone (no model file needed)
+  /// the tagger's spans as they are, in its training corpus's conventions (for evaluation on
+  /// that corpus: see TaggerOnlyMentionDetector; eval-relations uses it with
+  /// models/ner-conll04.bin); no collective actors (Group) are added
+  TaggerOnly,
+};
+
+struct PipelineConfig {
+  /// Worker threads over articles; 0 means one per core. The output never depends on it.
+  unsigned threads = 0;
+  /// Where the Debian data (iso-codes, tzdata, word list) is read from.
+  KnowledgePaths knowledge;
+  Recognizer recognizer = Recognizer::Tagger;
+  /// The tagger's model file; empty means default_model_path().
+  std::string model_path;
+  /// The relation classifier's model file; empty means default_model_path("rel-en.bin").
+  std::string relation_model_path;
+  /// The classifier's relations below this confidence are left out. The default keeps news graphs
+  /// clean (CoNLL04 is 1990s newswire; lower thresholds add more wrong lives_in and located_in
+  /// than right ones on today's news); 0.5 gives the best CoNLL04 F1.
+  double min_relation_confidence = 0.8;
+  /// Also state co_mentioned between every two persons, organizations, places or groups named
+  /// in the same sentence (one statement per sentence, so an edge's weight counts sentences).
+  bool co_mentions = false;
+  /// The user's corrections to the cross-article merge (--aliases, --keep-apart).
+  MergeOverrides overrides;
+  /// Told how far extraction (extract_all, build) has come: once with done = 0 before the first
+  /// article, then after each article with the number done so far, up to total (the number of
+  /// articles extracted in this call). Calls come from the worker threads but never two at
+  /// once, and `done` rises by one each time. It only observes: the results never depend on it.
+  /// Empty: no calls.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+/// Where the model is looked for when none is named: $NEWSGRAPH_MODEL if set; else
+/// models/ner-en.bin beside the executable or in its parent folder (build/newsgraph finds the
+/// repository's models/); else the source tree's models/ner-en.bin as configured at build time.
+/// Returns the first that exists, or the last candidate when none does (so the error names it).
+/// `file` names another model of models/ ("rel-en.bin", overridden by $NEWSGRAPH_RELATION_MODEL;
+/// "ner-conll04.bin", the tagger trained for CoNLL04's span conventions, by no variable).
+std::string default_model_path(std::string_view file = "ner-en.bin");
+
+/// Everything `build` produces: per-article results sorted by article id, the merge, the graph.
+struct BuildResult {
+  std::vector<ArticleResult> articles;
+  MergeResult merged;
+  Graph graph;
+};
+
+class Pipeline {
+ public:
+  /// Loads the knowledge (throws KnowledgeError) and sets up the mention detector.
+  explicit Pipeline(PipelineConfig config = {});
+
+  /// Segment, detect mentions, resolve within the article, extract relations.
+  ArticleResult extract(const Article& article) const;
+  /// extract() over all articles on the configured threads; results in input order.
+  std::vector<ArticleResult> extract_all(const std::vector<Article>& articles) const;
+  /// extract_all, then merge across articles and build the graph. The result is the same
+  /// for any order of `articles` and any thread count. `earlier` are results extracted before
+  /// (read back from a JSON export: `build --into`); they join the new ones as if their
+  /// articles had been given again, so building A and then B into it equals building A and B.
+  BuildResult build(const std::vector<Article>& articles, std::vector<ArticleResult> earlier = {}) const;
+
+  const Knowledge& knowledge() const { return *kb_; }
+
+ private:
+  PipelineConfig config_;
+  std::shared_ptr<const Knowledge> kb_;
+  std::unique_ptr<MentionDetector> detector_;
+  std::unique_ptr<RelationClassifier> relation_model_;
+};
+
+}  // namespace newsgraph

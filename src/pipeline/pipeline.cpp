@@ -1,0 +1,254 @@
+#include "newsgraph/pipeline/pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <numeric>
+#include <set>
+#include <thread>
+#include <tuple>
+#include <unordered_set>
+
+#include "newsgraph/ner/tagger.hpp"
+#include "newsgraph/relations/relations.hpp"
+#include "newsgraph/resolve/node_id.hpp"
+#include "newsgraph/resolve/resolve.hpp"
+#include "newsgraph/text/segment.hpp"
+
+namespace newsgraph {
+namespace {
+
+/// Adds the relations the classifier finds between the article's mentions, except those the
+/// patterns already state in the same sentence, and sorts all relations by (sentence, source
+/// span, target span, type) again.
+void add_model_relations(const Segmentation& seg, ArticleResult& result, const RelationClassifier& model,
+                         const Knowledge& kb, double min_confidence) {
+  const auto& mentions = result.entities.mentions;
+  const auto predictions = model.predict(seg, mentions, kb);
+  if (predictions.empty()) return;
+  const auto sentence_of = [&](std::size_t token) {
+    for (const Sentence& s : seg.sentences)
+      if (token >= s.first_token && token < s.last_token) return s.span;
+    return Span{};
+  };
+  auto& rels = result.relations;
+  for (const PairPrediction& p : predictions) {
+    if (p.confidence < min_confidence) continue;
+    const Mention& h = mentions[p.head];
+    const Mention& t = mentions[p.tail];
+    if (h.entity == t.entity || h.entity >= result.entities.entities.size() ||
+        t.entity >= result.entities.entities.size())
+      continue;
+    Relation r;
+    r.type = to_relation(p.label);
+    r.source = h.entity;
+    r.target = t.entity;
+    r.source_span = h.span;
+    r.target_span = t.span;
+    r.sentence = sentence_of(h.first_token);
+    r.cue = "model";
+    r.confidence = std::round(static_cast<double>(p.confidence) * 1000) / 1000;
+    const bool known = std::any_of(rels.begin(), rels.end(), [&](const Relation& x) {
+      return x.type == r.type && x.source == r.source && x.target == r.target && x.sentence == r.sentence;
+    });
+    if (!known) rels.push_back(std::move(r));
+  }
+  std::sort(rels.begin(), rels.end(), [](const Relation& a, const Relation& b) {
+    return std::tie(a.sentence, a.source_span, a.target_span, a.type) <
+           std::tie(b.sentence, b.source_span, b.target_span, b.type);
+  });
+}
+
+/// co_mentioned between the entities of every sentence (persons, organizations, places,
+/// groups), from the first mention of each there; relations sorted again.
+void add_co_mentions(const Segmentation& seg, ArticleResult& result) {
+  const auto& mentions = result.entities.mentions;
+  auto& rels = result.relations;
+  std::vector<std::size_t> by_position(mentions.size());
+  std::iota(by_position.begin(), by_position.end(), 0);
+  std::stable_sort(by_position.begin(), by_position.end(), [&](std::size_t a, std::size_t b) {
+    return mentions[a].span.begin < mentions[b].span.begin;
+  });
+  std::size_t k = 0;
+  for (const Sentence& s : seg.sentences) {
+    std::vector<std::size_t> firsts;  // the first mention of each entity in the sentence
+    for (; k < by_position.size() && mentions[by_position[k]].span.begin < s.span.end; ++k) {
+      const std::size_t m = by_position[k];
+      const Mention& x = mentions[m];
+      if (x.span.begin < s.span.begin || x.type == EntityType::Quotation) continue;
+      if (x.entity >= result.entities.entities.size()) continue;
+      const bool seen = std::any_of(firsts.begin(), firsts.end(),
+                                    [&](std::size_t f) { return mentions[f].entity == x.entity; });
+      if (!seen) firsts.push_back(m);
+    }
+    for (std::size_t i = 0; i < firsts.size(); ++i)
+      for (std::size_t j = i + 1; j < firsts.size(); ++j) {
+        Relation r;
+        r.type = RelationType::CoMentioned;
+        r.source = mentions[firsts[i]].entity;
+        r.target = mentions[firsts[j]].entity;
+        r.source_span = mentions[firsts[i]].span;
+        r.target_span = mentions[firsts[j]].span;
+        r.sentence = s.span;
+        r.cue = "same sentence";
+        rels.push_back(std::move(r));
+      }
+  }
+  std::sort(rels.begin(), rels.end(), [](const Relation& a, const Relation& b) {
+    return std::tie(a.sentence, a.source_span, a.target_span, a.type) <
+           std::tie(b.sentence, b.source_span, b.target_span, b.type);
+  });
+}
+
+}  // namespace
+
+std::string default_model_path(std::string_view file) {
+  namespace fs = std::filesystem;
+  const char* env = file == "ner-en.bin"   ? std::getenv("NEWSGRAPH_MODEL")
+                    : file == "rel-en.bin" ? std::getenv("NEWSGRAPH_RELATION_MODEL")
+                                           : nullptr;
+  if (env != nullptr && *env != '\0') return env;
+  std::vector<fs::path> candidates;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back(exe.parent_path() / "models" / file);
+    candidates.push_back(exe.parent_path().parent_path() / "models" / file);
+  }
+  candidates.push_back(fs::path(NEWSGRAPH_SOURCE_MODELS) / file);
+  for (const fs::path& p : candidates)
+    if (fs::is_regular_file(p, ec)) return p.string();
+  return candidates.back().string();
+}
+
+Pipeline::Pipeline(PipelineConfig config)
+    : config_(std::move(config)), kb_(Knowledge::load(config_.knowledge)) {
+  if (config_.recognizer == Recognizer::Rules) {
+    detector_ = std::make_unique<RuleMentionDetector>(kb_);
+  } else {
+    const std::string path = config_.model_path.empty() ? default_model_path() : config_.model_path;
+    auto tagger = std::make_shared<const PerceptronTagger>(PerceptronTagger::load(path));
+    if (config_.recognizer == Recognizer::TaggerOnly)
+      detector_ = std::make_unique<TaggerOnlyMentionDetector>(kb_, std::move(tagger));
+    else
+      detector_ = std::make_unique<TaggedMentionDetector>(kb_, std::move(tagger));
+  }
+  const std::string relations =
+      config_.relation_model_path.empty() ? default_model_path("rel-en.bin") : config_.relation_model_path;
+  relation_model_ = std::make_unique<RelationClassifier>(RelationClassifier::load(relations));
+}
+
+ArticleResult Pipeline::extract(const Article& article) const {
+  if (!is_valid_utf8(article.text)) {
+    throw InputError((article.origin.empty() ? article.id : article.origin) + ": invalid UTF-8");
+  }
+  ArticleResult result;
+  result.id = article.id;
+  const Segmentation seg = segment(article.text);
+  std::vector<Mention> mentions = detector_->detect(article.text, seg);
+  // Collective actors are this pipeline's own kind of entity, not the tagger's corpus's.
+  if (config_.recognizer != Recognizer::TaggerOnly) add_group_mentions(seg, mentions, *kb_);
+  result.entities = resolve(article.text, std::move(mentions), *kb_);
+  result.relations = extract_relations(article.text, seg, result.entities, *kb_);
+  add_model_relations(seg, result, *relation_model_, *kb_, config_.min_relation_confidence);
+  if (config_.co_mentions) add_co_mentions(seg, result);
+
+  // Ids unique within the article, in entity order: a second "person/x" becomes "person/x-2".
+  std::unordered_set<std::string> taken;
+  for (Entity& e : result.entities.entities) {
+    const std::string base = make_node_id(e.type, e.name, *kb_);
+    std::string id = base;
+    for (int n = 2; !taken.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+    e.id = std::move(id);
+  }
+  return result;
+}
+
+namespace {
+
+// Runs `pipeline.extract` over `articles` on `threads` workers; results in the same order.
+// `progress` (may be empty) is told of each finished article, one call at a time.
+std::vector<ArticleResult> extract_parallel(const Pipeline& pipeline,
+                                            const std::vector<const Article*>& articles,
+                                            unsigned configured_threads,
+                                            const std::function<void(std::size_t, std::size_t)>& progress) {
+  std::vector<ArticleResult> results(articles.size());
+  unsigned threads =
+      configured_threads != 0 ? configured_threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, articles.size())));
+
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::size_t error_index = articles.size();
+  std::mutex error_mutex;
+  std::mutex progress_mutex;
+  std::size_t done = 0;
+  if (progress) progress(0, articles.size());
+  auto work = [&]() {
+    for (std::size_t i = next++; i < articles.size(); i = next++) {
+      try {
+        results[i] = pipeline.extract(*articles[i]);
+        if (progress) {
+          std::lock_guard<std::mutex> lock(progress_mutex);
+          progress(++done, articles.size());
+        }
+      } catch (...) {
+        // Report the first failing article in input order, whatever the scheduling.
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (i < error_index) {
+          error_index = i;
+          error = std::current_exception();
+        }
+      }
+    }
+  };
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (auto& t : pool) t.join();
+  }
+  if (error) std::rethrow_exception(error);
+  return results;
+}
+
+}  // namespace
+
+std::vector<ArticleResult> Pipeline::extract_all(const std::vector<Article>& articles) const {
+  std::vector<const Article*> ptrs;
+  ptrs.reserve(articles.size());
+  for (const Article& a : articles) ptrs.push_back(&a);
+  return extract_parallel(*this, ptrs, config_.threads, config_.progress);
+}
+
+BuildResult Pipeline::build(const std::vector<Article>& articles, std::vector<ArticleResult> earlier) const {
+  {
+    std::set<std::string> known;
+    for (const ArticleResult& r : earlier) known.insert(r.id);
+    for (const Article& a : articles)
+      if (known.count(a.id) > 0)
+        throw InputError(a.origin + ": article id \"" + a.id + "\" is already in the graph built before");
+  }
+  std::vector<const Article*> ptrs;
+  ptrs.reserve(articles.size());
+  for (const Article& a : articles) ptrs.push_back(&a);
+
+  BuildResult out;
+  out.articles = extract_parallel(*this, ptrs, config_.threads, config_.progress);
+  out.articles.insert(out.articles.end(), std::make_move_iterator(earlier.begin()),
+                      std::make_move_iterator(earlier.end()));
+  // One canonical order, so that merging and every output see the same sequence whatever the
+  // input order, and whichever articles came from an earlier build.
+  sort_articles(out.articles);
+  out.merged = merge(out.articles, *kb_, config_.overrides);
+  out.graph = build_graph(out.articles, out.merged);
+  return out;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,97 @@
+#include "newsgraph/vocab/types.hpp"
+
+#include "util/enum_names.hpp"
+
+namespace newsgraph {
+namespace {
+
+constexpr EnumNames<EntityType, 5> kEntityNames{{
+    {EntityType::Person, "Person"},
+    {EntityType::Organization, "Organization"},
+    {EntityType::Place, "Place"},
+    {EntityType::Quotation, "Quotation"},
+    {EntityType::Group, "Group"},
+}};
+
+constexpr EnumNames<RelationType, 20> kRelationNames{{
+    {RelationType::HoldsPosition, "holds_position"},
+    {RelationType::MemberOf, "member_of"},
+    {RelationType::PartOf, "part_of"},
+    {RelationType::LocatedIn, "located_in"},
+    {RelationType::BasedIn, "based_in"},
+    {RelationType::CitizenOf, "citizen_of"},
+    {RelationType::MetWith, "met_with"},
+    {RelationType::Hosted, "hosted"},
+    {RelationType::Visited, "visited"},
+    {RelationType::Accused, "accused"},
+    {RelationType::Criticized, "criticized"},
+    {RelationType::Rejected, "rejected"},
+    {RelationType::Threatened, "threatened"},
+    {RelationType::Supported, "supported"},
+    {RelationType::Urged, "urged"},
+    {RelationType::Said, "said"},
+    {RelationType::WorksFor, "works_for"},
+    {RelationType::LivesIn, "lives_in"},
+    {RelationType::Killed, "killed"},
+    {RelationType::CoMentioned, "co_mentioned"},
+}};
+
+}  // namespace
+
+std::string_view to_string(EntityType t) { return enum_name(kEntityNames, t, "Unknown"); }
+
+std::string_view id_prefix(EntityType t) {
+  switch (t) {
+    case EntityType::Person:
+      return "person";
+    case EntityType::Organization:
+      return "organization";
+    case EntityType::Place:
+      return "place";
+    case EntityType::Quotation:
+      return "quotation";
+    case EntityType::Group:
+      return "group";
+  }
+  return "unknown";
+}
+
+std::optional<EntityType> entity_type_from_string(std::string_view s) {
+  return enum_from_name(kEntityNames, s);
+}
+
+std::string_view to_string(RelationType r) { return enum_name(kRelationNames, r, "unknown"); }
+
+std::optional<RelationType> relation_type_from_string(std::string_view s) {
+  return enum_from_name(kRelationNames, s);
+}
+
+bool is_symmetric(RelationType r) { return r == RelationType::MetWith || r == RelationType::CoMentioned; }
+
+std::string_view cameo_root(RelationType r) {
+  switch (r) {
+    case RelationType::MetWith:
+    case RelationType::Hosted:
+    case RelationType::Visited:
+      return "04";
+    case RelationType::Accused:
+    case RelationType::Criticized:
+      return "11";
+    case RelationType::Rejected:
+      return "12";
+    case RelationType::Threatened:
+      return "13";
+    case RelationType::Supported:
+      return "05";
+    case RelationType::Urged:
+      return "10";
+    case RelationType::Said:
+      return "01";
+    case RelationType::Killed:
+      return "18";
+    default:
+      return {};
+  }
+}
+
+}  // namespace newsgraph
