@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config clang-format
   libboost-graph-dev libicu-dev rapidjson-dev libcli11-dev
   catch2
   iso-codes tzdata wamerican

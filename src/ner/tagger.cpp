@@ -51,7 +51,7 @@
 #include <random>
 
 #include "newsgraph/eval/ner.hpp"
-#include "newsgraph/export/export.hpp"
+#include "newsgraph/util/atomic_file.hpp"
 
 namespace newsgraph {
 

@@ -21,7 +21,7 @@
 #include <random>
 #include <sstream>
 
-#include "newsgraph/export/export.hpp"
+#include "newsgraph/util/atomic_file.hpp"
 #include "text/token_text.hpp"
 
 namespace newsgraph {
