@@ -27,7 +27,6 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -56,38 +55,26 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 /// True when valid UTF-8 `s` holds only Unicode White_Space code points (or nothing).
 bool is_blank(std::string_view s) {
-  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-  const auto n = static_cast<std::int32_t>(s.size());
-  std::int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0 || !u_isUWhiteSpace(c)) return false;
-  }
+  for (std::size_t i = 0; i < s.size();)
+    if (!u_isUWhiteSpace(static_cast<UChar32>(next_code_point(s, i)))) return false;
   return true;
 }
 
-/// `s` without leading and trailing White_Space code points.
+/// Valid UTF-8 `s` without leading and trailing White_Space code points.
 std::string_view trim(std::string_view s) {
-  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-  const auto n = static_cast<std::int32_t>(s.size());
-  std::int32_t begin = 0;
-  while (begin < n) {
-    std::int32_t next = begin;
-    UChar32 c;
-    U8_NEXT(p, next, n, c);
-    if (c < 0 || !u_isUWhiteSpace(c)) break;
+  std::size_t begin = 0;
+  while (begin < s.size()) {
+    std::size_t next = begin;
+    if (!u_isUWhiteSpace(static_cast<UChar32>(next_code_point(s, next)))) break;
     begin = next;
   }
-  std::int32_t end = n;
+  std::size_t end = s.size();
   while (end > begin) {
-    std::int32_t prev = end;
-    UChar32 c;
-    U8_PREV(p, 0, prev, c);
-    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    std::size_t prev = end;
+    if (!u_isUWhiteSpace(static_cast<UChar32>(prev_code_point(s, prev)))) break;
     end = prev;
   }
-  return s.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
+  return s.substr(begin, end - begin);
 }
 
 /// 1-based line number of byte offset `pos` in `text`.

@@ -50,6 +50,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "newsgraph/util/utf8.hpp"
+
 namespace newsgraph {
 namespace {
 
@@ -91,16 +93,6 @@ constexpr std::string_view kSentenceOpeners[] = {
 template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
-
-/// Decodes the code point at byte `i` of `s` (U+FFFD-like negative value for invalid bytes)
-/// and advances `i` past it.
-UChar32 next_code_point(std::string_view s, std::size_t& i) {
-  auto pos = static_cast<std::int32_t>(i);
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), pos, static_cast<std::int32_t>(s.size()), c);
-  i = static_cast<std::size_t>(pos);
-  return c;
 }
 
 /// "U.S", "a.m", "e.g", "U.S.A": single letters joined by periods, at least two letters.

@@ -5,16 +5,10 @@
 
 #include <algorithm>
 
-namespace newsgraph::text {
+#include "newsgraph/util/utf8.hpp"
+#include "util/strings.hpp"
 
-char32_t first_code_point(std::string_view s) {
-  if (s.empty()) return 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
-  return c < 0 ? 0 : static_cast<char32_t>(c);
-}
+namespace newsgraph::text {
 
 bool is_capitalized(std::string_view s) {
   if (s.empty()) return false;
@@ -33,24 +27,16 @@ bool is_lowercase_word(std::string_view s) {
 
 bool is_all_caps(std::string_view s) {
   int letters = 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c = 0;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (utf8_sequence_length(s, i) == 0) return false;
+    const auto c = static_cast<UChar32>(next_code_point(s, i));
     if (u_islower(c)) return false;
     if (u_isalpha(c)) ++letters;
   }
   return letters >= 2;
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
+std::string ascii_lower(std::string_view s) { return strings::ascii_lower(s); }
 
 std::string join_tokens(const Segmentation& seg, std::size_t first, std::size_t last) {
   std::string out;

@@ -10,8 +10,6 @@
 
 namespace newsgraph::text {
 
-/// The first code point of a UTF-8 string, or 0 when empty or malformed.
-char32_t first_code_point(std::string_view s);
 /// Starts with an upper-case or title-case letter (any script).
 bool is_capitalized(std::string_view s);
 /// Has at least two letters and no lower-case letter ("NATO", "U.S.", "G7").

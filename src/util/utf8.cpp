@@ -70,6 +70,15 @@ char32_t next_code_point(std::string_view s, std::size_t& pos) {
   return cp;
 }
 
+char32_t prev_code_point(std::string_view s, std::size_t& pos) {
+  std::size_t start = pos - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  std::size_t at = start;
+  const char32_t cp = next_code_point(s, at);
+  pos = start;
+  return cp;
+}
+
 char32_t first_code_point(std::string_view s) {
   if (s.empty() || utf8_sequence_length(s, 0) == 0) return 0;
   std::size_t pos = 0;

@@ -27,6 +27,10 @@ bool is_valid_utf8(std::string_view s);
 /// always advances. Requires pos < s.size().
 char32_t next_code_point(std::string_view s, std::size_t& pos);
 
+/// Decodes the code point that ends at byte `pos` of valid UTF-8 `s` and moves `pos` back to its
+/// first byte. Requires 0 < pos <= s.size() and `s` valid UTF-8 up to `pos`.
+char32_t prev_code_point(std::string_view s, std::size_t& pos);
+
 /// The first code point of `s`; 0 when `s` is empty or starts with a malformed sequence.
 char32_t first_code_point(std::string_view s);
 
