@@ -122,7 +122,7 @@ run_side() {
     (cd "$tree" && NEWSGRAPH_BUILD_DIR=$tree/build NEWSGRAPH_SHARED_DIR=$shared bash scripts/train-ner.sh \
       >/dev/null 2>"$out/models/train-ner.log")
     (cd "$tree" && NEWSGRAPH_BUILD_DIR=$tree/build NEWSGRAPH_SHARED_DIR=$shared bash scripts/train-relations.sh \
-      >"$out/models/train-relations.out" 2>"$out/models/train-relations.log")
+      2>"$out/models/train-relations.log" | grep -v '^\[ *[0-9]*%\]' >"$out/models/train-relations.out")
     cp "$tree"/models/*.bin "$out/models/"
   fi
 }
