@@ -32,6 +32,7 @@
 #include "newsgraph/render/outputs.hpp"
 #include "newsgraph/render/render.hpp"
 #include "newsgraph/render/report.hpp"
+#include "newsgraph/train/relation_trainer.hpp"
 
 #ifndef NEWSGRAPH_VERSION
 #error "NEWSGRAPH_VERSION must be defined by the build"
@@ -683,7 +684,7 @@ int run_train_relations(const TrainRelationsOptions& o) {
   const std::shared_ptr<const newsgraph::Knowledge> kb = newsgraph::Knowledge::load(o.knowledge.paths);
   newsgraph::PairTrainingOptions options = o.training;
   options.log = &std::cerr;
-  newsgraph::RelationClassifier::train(train, dev, *kb, options).save(o.output);
+  newsgraph::train_relation_classifier(train, dev, *kb, options).save(o.output);
   std::cerr << "train-relations: wrote " << o.output << "\n";
   return kExitSuccess;
 }

@@ -12,8 +12,6 @@
 #include <sstream>
 #include <tuple>
 
-#include "newsgraph/text/utf8_index.hpp"
-
 namespace newsgraph {
 namespace {
 
@@ -59,56 +57,6 @@ void write_block(std::ostream& out, const char* title,
 }
 
 }  // namespace
-
-PairTrainingSentence pair_training_sentence(const RelationSentence& sentence) {
-  PairTrainingSentence out;
-  out.text = std::make_shared<const std::string>(sentence.text);
-  out.seg = segment(*out.text);
-  const auto& tokens = out.seg.tokens;
-  std::map<Span, std::size_t> mention_of;
-  for (const LabeledSpan& e : sentence.entities) {
-    const auto type = to_entity_type(e.label);
-    if (!type) continue;
-    std::size_t first = tokens.size(), last = 0;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].span.begin == e.span.begin) first = i;
-      if (tokens[i].span.end == e.span.end) last = i + 1;
-    }
-    if (first >= last) continue;
-    Mention m;
-    m.type = *type;
-    m.span = e.span;
-    m.first_token = first;
-    m.last_token = last;
-    m.text = std::string(Utf8Index(*out.text).slice(*out.text, e.span));
-    mention_of[e.span] = out.mentions.size();
-    out.mentions.push_back(std::move(m));
-  }
-  for (const GoldRelation& r : sentence.relations) {
-    const auto h = mention_of.find(r.head), t = mention_of.find(r.tail);
-    if (h == mention_of.end() || t == mention_of.end()) continue;
-    PairLabel label = PairLabel::None;
-    switch (r.label) {
-      case Conll04Label::WorkFor:
-        label = PairLabel::WorksFor;
-        break;
-      case Conll04Label::Kill:
-        label = PairLabel::Killed;
-        break;
-      case Conll04Label::OrgBasedIn:
-        label = PairLabel::BasedIn;
-        break;
-      case Conll04Label::LiveIn:
-        label = PairLabel::LivesIn;
-        break;
-      case Conll04Label::LocatedIn:
-        label = PairLabel::LocatedIn;
-        break;
-    }
-    out.relations.push_back({h->second, t->second, label});
-  }
-  return out;
-}
 
 std::optional<Conll04Label> conll04_label(RelationType type, std::optional<EntityLabel> head,
                                           std::optional<EntityLabel> tail) {

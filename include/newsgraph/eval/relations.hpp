@@ -14,15 +14,9 @@
 #include "newsgraph/corpora/conll.hpp"
 #include "newsgraph/eval/ner.hpp"
 #include "newsgraph/pipeline/pipeline.hpp"
-#include "newsgraph/relations/relation_model.hpp"
 #include "newsgraph/vocab/types.hpp"
 
 namespace newsgraph {
-
-/// A sentence as training data for the relation classifier: segmented, its PER/ORG/LOC gold
-/// entities as mentions over our tokens (an entity whose bounds fall inside a token is left
-/// out), and its gold relations as labelled mention pairs.
-PairTrainingSentence pair_training_sentence(const RelationSentence& sentence);
 
 /// The CoNLL04 label of one of our relations between arguments of the given labels (nullopt:
 /// an argument of unknown type), as ../shared/eval/conll04_map.json maps it: works_for ->

@@ -1,13 +1,13 @@
 // The learned part of relation extraction: an averaged perceptron over pairs of mentions in one
 // sentence (the words between them, their types, order and distance, the words around them),
-// trained on CoNLL04. It proposes works_for, killed, based_in, lives_in and located_in with a
-// confidence; the patterns of relations.hpp stay for everything else.
+// trained on CoNLL04 (train/relation_trainer.hpp). It proposes works_for, killed, based_in,
+// lives_in and located_in with a confidence; the patterns of relations.hpp stay for everything
+// else.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -39,29 +39,6 @@ struct PairPrediction {
   float confidence = 0;
 };
 
-/// A training sentence: its segmentation, its entity mentions (token ranges and types) and the
-/// gold label of some ordered pairs of them (every other pair is None). `text` is shared and
-/// never moves, so `seg`'s token views stay valid when the sentence is copied or moved.
-struct PairTrainingSentence {
-  std::shared_ptr<const std::string> text;
-  Segmentation seg;  ///< segment(*text)
-  std::vector<Mention> mentions;
-  struct Gold {
-    std::size_t head, tail;
-    PairLabel label;
-  };
-  std::vector<Gold> relations;
-};
-
-struct PairTrainingOptions {
-  unsigned max_epochs = 30;
-  unsigned patience = 6;
-  std::uint64_t seed = 1;
-  /// Perceptrons trained (seeds seed, seed + 1, ...), whose weights are averaged.
-  unsigned bags = 1;
-  std::ostream* log = nullptr;
-};
-
 /// A model file that cannot be used; what() names the file and the problem in one line.
 class RelationModelError : public std::runtime_error {
  public:
@@ -83,12 +60,6 @@ class RelationClassifier {
   std::vector<PairPrediction> predict(const Segmentation& seg, const std::vector<Mention>& mentions,
                                       const Knowledge& kb) const;
 
-  /// Trains on `train`, keeping the averaged weights of the epoch with the best micro F1 over
-  /// the gold pairs of `dev` (the last epoch when `dev` is empty). Deterministic.
-  static RelationClassifier train(const std::vector<PairTrainingSentence>& train,
-                                  const std::vector<PairTrainingSentence>& dev, const Knowledge& kb,
-                                  const PairTrainingOptions& options);
-
   std::size_t nonzero_rows() const { return buckets_.size(); }
 
  private:
@@ -96,9 +67,9 @@ class RelationClassifier {
   // Only non-zero rows are kept, sorted by bucket: buckets_[k] has weights rows_[k].
   std::vector<std::uint32_t> buckets_;
   std::vector<std::array<float, kPairLabelCount>> rows_;
-  std::vector<std::int32_t> index_;  ///< bucket -> row in rows_, -1 for none (2^kBits entries)
-  float scale_ = 1.0f;               ///< how wide a score margin is: confidence = logistic(margin / scale)
-  friend struct RelationModelAccess;
+  std::vector<std::int32_t> index_;   ///< bucket -> row in rows_, -1 for none (2^kBits entries)
+  float scale_ = 1.0f;                ///< how wide a score margin is: confidence = logistic(margin / scale)
+  friend struct RelationModelAccess;  // the file reader and the trainer (relations/relation_model_access.hpp)
 };
 
 }  // namespace newsgraph

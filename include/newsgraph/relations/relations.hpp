@@ -11,7 +11,9 @@ namespace newsgraph {
 
 /// Finds relations by patterns over tokens and mentions. Adds a Quotation entity (and a
 /// mention covering the quote) to `ents` for each attributed direct quote.
-/// Relations come out sorted by (sentence, source span, target span, type), without duplicates.
+/// Relations come out sorted by (sentence start, source span, target span, type, source, target,
+/// title), without duplicates. The pipeline then adds the classifier's relations and
+/// co-mentions (combine.hpp).
 std::vector<Relation> extract_relations(std::string_view text, const Segmentation& seg, ArticleEntities& ents,
                                         const Knowledge& kb);
 
