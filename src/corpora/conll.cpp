@@ -18,6 +18,8 @@
 #include <string>
 #include <utility>
 
+#include "util/enum_names.hpp"
+
 namespace newsgraph {
 namespace {
 
@@ -223,11 +225,19 @@ std::vector<GoldDocument> read_conll(const std::string& path, const ConllOptions
   return parse_conll(read_file(path), path, options);
 }
 
-std::string_view to_string(Conll04Label label) {
-  static constexpr std::string_view kNames[kConll04LabelCount] = {"Work_For", "Kill", "OrgBased_In",
-                                                                  "Live_In", "Located_In"};
-  return kNames[static_cast<std::size_t>(label)];
-}
+namespace {
+
+constexpr EnumNames<Conll04Label, kConll04LabelCount> kConll04Names{{
+    {Conll04Label::WorkFor, "Work_For"},
+    {Conll04Label::Kill, "Kill"},
+    {Conll04Label::OrgBasedIn, "OrgBased_In"},
+    {Conll04Label::LiveIn, "Live_In"},
+    {Conll04Label::LocatedIn, "Located_In"},
+}};
+
+}  // namespace
+
+std::string_view to_string(Conll04Label label) { return enum_name(kConll04Names, label, "unknown"); }
 
 std::vector<RelationSentence> parse_conll04(std::string_view content, const std::string& origin) {
   if (!is_valid_utf8(content)) throw ConllError(origin + ": invalid UTF-8");
@@ -321,9 +331,7 @@ std::vector<RelationSentence> parse_conll04(std::string_view content, const std:
         const auto type = r.FindMember("type");
         if (type == r.MemberEnd() || !type->value.IsString()) throw ConllError(at + ": missing \"type\"");
         const std::string_view name(type->value.GetString(), type->value.GetStringLength());
-        std::optional<Conll04Label> label;
-        for (std::size_t l = 0; l < kConll04LabelCount; ++l)
-          if (to_string(static_cast<Conll04Label>(l)) == name) label = static_cast<Conll04Label>(l);
+        const std::optional<Conll04Label> label = enum_from_name(kConll04Names, name);
         if (!label) throw ConllError(at + ": unknown relation type '" + std::string(name) + "'");
         s.relations.push_back({s.entities[head].span, s.entities[tail].span, *label});
       }
