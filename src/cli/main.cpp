@@ -33,6 +33,7 @@
 #include "newsgraph/render/render.hpp"
 #include "newsgraph/render/report.hpp"
 #include "newsgraph/train/relation_trainer.hpp"
+#include "newsgraph/train/tagger_trainer.hpp"
 
 #ifndef NEWSGRAPH_VERSION
 #error "NEWSGRAPH_VERSION must be defined by the build"
@@ -633,23 +634,11 @@ int run_train_ner(const TrainNerOptions& o) {
         "copy of every feature");
   newsgraph::ConllOptions conll;
   conll.sentences_per_document = o.sentences_per_doc;
-  const auto read = [&](const std::string& path, std::vector<newsgraph::TrainingDocument>& into) {
-    for (const newsgraph::GoldDocument& d : newsgraph::read_gold_documents(path, conll)) {
-      into.push_back(newsgraph::make_training_document(d));
-    }
-  };
-  std::vector<newsgraph::TrainingDocument> train, dev;
-  for (const std::string& path : o.train) read(path, train);
-  for (const std::string& path : o.domain) {
-    const std::size_t first = train.size();
-    read(path, train);
-    for (std::size_t i = first; i < train.size(); ++i) train[i].target_domain = true;
-  }
-  read(o.dev, dev);
+  const newsgraph::TrainingCorpus corpus = newsgraph::read_training_corpus(o.train, o.domain, o.dev, conll);
   const std::shared_ptr<const newsgraph::Knowledge> kb = newsgraph::Knowledge::load(o.knowledge.paths);
   newsgraph::TrainingOptions options = o.training;
   options.log = &std::cerr;
-  const newsgraph::PerceptronTagger tagger = newsgraph::PerceptronTagger::train(train, dev, *kb, options);
+  const newsgraph::PerceptronTagger tagger = newsgraph::train_tagger(corpus.train, corpus.dev, *kb, options);
   tagger.save(o.output);
   std::cerr << "train-ner: wrote " << o.output << "\n";
   return kExitSuccess;

@@ -417,14 +417,6 @@ std::vector<NerTag> project_spans(const Segmentation& seg, const std::vector<Lab
   return tags;
 }
 
-TrainingDocument make_training_document(const GoldDocument& doc) {
-  TrainingDocument out;
-  out.text = std::make_shared<const std::string>(doc.text);
-  out.seg = segment(*out.text);
-  out.gold = project_spans(out.seg, doc.spans);
-  return out;
-}
-
 std::vector<LabeledSpan> to_labeled_spans(const Segmentation& seg, const std::vector<TaggedSpan>& spans) {
   std::vector<LabeledSpan> out;
   out.reserve(spans.size());

@@ -63,8 +63,6 @@ ArticleResult Pipeline::extract(const Article& article) const {
   result.id = article.id;
   const Segmentation seg = segment(article.text);
   std::vector<Mention> mentions = detector_->detect(article.text, seg);
-  // Collective actors are this pipeline's own kind of entity, not the tagger's corpus's.
-  if (config_.recognizer != Recognizer::TaggerOnly) add_group_mentions(seg, mentions, *kb_);
   result.entities = resolve(article.text, std::move(mentions), *kb_);
   result.relations = extract_relations(article.text, seg, result.entities, *kb_);
   add_model_relations(seg, result, *relation_model_, *kb_, config_.min_relation_confidence);

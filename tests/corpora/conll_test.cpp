@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "newsgraph/text/segment.hpp"
+#include "newsgraph/train/tagger_trainer.hpp"
 
 using newsgraph::ConllError;
 using newsgraph::ConllOptions;

@@ -194,3 +194,22 @@ TEST_CASE("tagged mentions: the rules' sure names win over the tagger's misreadi
     CHECK(tagged_mentions_of(c.text) == c.expected);
   }
 }
+
+TEST_CASE("mentions: the rule and tagged detectors add collective actors, the tagger alone does not",
+          "[ner]") {
+  const std::string text = "European leaders met in Paris. Senior Russian officials stayed away.";
+  const newsgraph::Segmentation seg = newsgraph::segment(text);
+  const auto groups = [&](const newsgraph::MentionDetector& detector) {
+    std::vector<std::string> out;
+    for (const newsgraph::Mention& m : detector.detect(text, seg))
+      if (m.type == EntityType::Group) out.push_back(m.text);
+    return out;
+  };
+  const std::vector<std::string> expected{"European leaders", "Russian officials"};
+  const auto kb = newsgraph::testing::knowledge();
+  const auto tagger = std::make_shared<const newsgraph::PerceptronTagger>(
+      newsgraph::PerceptronTagger::load(newsgraph::default_model_path()));
+  CHECK(groups(newsgraph::RuleMentionDetector(kb)) == expected);
+  CHECK(groups(newsgraph::TaggedMentionDetector(kb, tagger)) == expected);
+  CHECK(groups(newsgraph::TaggerOnlyMentionDetector(kb, tagger)).empty());
+}

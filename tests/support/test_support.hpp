@@ -57,12 +57,14 @@ inline const Pipeline& pipeline() {
   return p;
 }
 
-/// The mentions of `text` as (surface, type) pairs, in order.
+/// The names the rule detector finds in `text` as (surface, type) pairs, in order: its mentions
+/// but the collective actors (Group mentions, tested on their own).
 inline std::vector<std::pair<std::string, EntityType>> mentions_of(const std::string& text) {
   const RuleMentionDetector detector(knowledge());
   const Segmentation seg = segment(text);
   std::vector<std::pair<std::string, EntityType>> out;
-  for (const Mention& m : detector.detect(text, seg)) out.emplace_back(m.text, m.type);
+  for (const Mention& m : detector.detect(text, seg))
+    if (m.type != EntityType::Group) out.emplace_back(m.text, m.type);
   return out;
 }
 

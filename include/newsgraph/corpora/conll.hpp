@@ -138,9 +138,6 @@ std::vector<GoldDocument> read_gold_documents(const std::string& path, const Con
 /// every piece, so the projected spans cover exactly the gold code points.
 std::vector<NerTag> project_spans(const Segmentation& seg, const std::vector<LabeledSpan>& spans);
 
-/// The document segmented, with its gold spans projected onto the tokens.
-TrainingDocument make_training_document(const GoldDocument& doc);
-
 /// The code-point spans of tagged entities (token ranges of `seg`).
 std::vector<LabeledSpan> to_labeled_spans(const Segmentation& seg, const std::vector<TaggedSpan>& spans);
 

@@ -13,7 +13,9 @@
 namespace newsgraph {
 
 /// A mention detector turns one segmented article into mentions, sorted by span and not
-/// overlapping. This is the seam where a trained tagger replaces the rules.
+/// overlapping. This is the seam where a trained tagger replaces the rules. The rule and tagged
+/// detectors add newsgraph's own Group mentions (add_group_mentions); the tagger-only detector,
+/// which follows its model's corpus, does not.
 class MentionDetector {
  public:
   virtual ~MentionDetector() = default;
@@ -22,7 +24,8 @@ class MentionDetector {
 
 /// Knowledge and capitalisation rules: gazetteer phrases, titles, organization heads and
 /// suffixes, demonyms, given names and context ("said", "in"), with document-level
-/// evidence (a word capitalised mid-sentence elsewhere, a surname named in full earlier).
+/// evidence (a word capitalised mid-sentence elsewhere, a surname named in full earlier); and
+/// group mentions.
 class RuleMentionDetector final : public MentionDetector {
  public:
   explicit RuleMentionDetector(std::shared_ptr<const Knowledge> knowledge);
@@ -40,7 +43,7 @@ struct TaggedSpan;
 /// add what the tagger cannot know: the title before a person ("Foreign Minister"), the
 /// gazetteer entry of a name, and names the tagger missed entirely when the rules are sure of
 /// them (a name after a title, a gazetteer name, a given name with a surname, a surname named
-/// in full elsewhere in the article).
+/// in full elsewhere in the article); and group mentions.
 class TaggedMentionDetector final : public MentionDetector {
  public:
   TaggedMentionDetector(std::shared_ptr<const Knowledge> knowledge,
@@ -50,21 +53,13 @@ class TaggedMentionDetector final : public MentionDetector {
  private:
   std::shared_ptr<const Knowledge> kb_;
   std::shared_ptr<const PerceptronTagger> tagger_;
-  RuleMentionDetector rules_;
 };
 
 /// The trained tagger alone: its PER/ORG/LOC spans exactly as it tags them, each with its
 /// gazetteer entry; MISC spans are left out. A model trained on a corpus follows that corpus's
 /// span conventions here (CoNLL04 puts titles inside person names: "President Lincoln"),
-/// where TaggedMentionDetector imposes newsgraph's own (titles apart, possessives off).
-/// `spans` (in order, not overlapping) widened to whole words, where a word is a run of word,
-/// number and connector tokens ("-", "'", "&", "/", ".") with no space between: "ITAR" of
-/// "ITAR-TASS" becomes "ITAR-TASS". Spans that then overlap become one, labelled as the piece
-/// of most tokens (the later one on a tie). Commas, brackets and other punctuation glued to a
-/// name are not part of its word. TaggerOnlyMentionDetector applies it when the model's corpus
-/// names only whole words (PerceptronTagger::whole_words()).
-std::vector<TaggedSpan> widened_to_whole_words(const Segmentation& seg, const std::vector<TaggedSpan>& spans);
-
+/// where TaggedMentionDetector imposes newsgraph's own (titles apart, possessives off). No
+/// group mentions: those are newsgraph's own kind of entity, not the corpus's.
 class TaggerOnlyMentionDetector final : public MentionDetector {
  public:
   TaggerOnlyMentionDetector(std::shared_ptr<const Knowledge> knowledge,
@@ -75,6 +70,14 @@ class TaggerOnlyMentionDetector final : public MentionDetector {
   std::shared_ptr<const Knowledge> kb_;
   std::shared_ptr<const PerceptronTagger> tagger_;
 };
+
+/// `spans` (in order, not overlapping) widened to whole words, where a word is a run of word,
+/// number and connector tokens ("-", "'", "&", "/", ".") with no space between: "ITAR" of
+/// "ITAR-TASS" becomes "ITAR-TASS". Spans that then overlap become one, labelled as the piece
+/// of most tokens (the later one on a tie). Commas, brackets and other punctuation glued to a
+/// name are not part of its word. TaggerOnlyMentionDetector applies it when the model's corpus
+/// names only whole words (PerceptronTagger::whole_words()).
+std::vector<TaggedSpan> widened_to_whole_words(const Segmentation& seg, const std::vector<TaggedSpan>& spans);
 
 /// Collective actors: a nationality or bloc adjective ("European", "Western", "Russian"), at
 /// most one modifier ("senior", "top", "military") and a plural collective noun ("leaders",

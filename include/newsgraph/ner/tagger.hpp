@@ -1,12 +1,11 @@
 // Trained mention detection: an averaged-perceptron sequence tagger over BILOU tags for
 // PER/ORG/LOC/MISC, with hashed features (word, case, shape, affixes, gazetteers, document
 // history), greedy decoding under the BILOU constraints, and a versioned binary model file.
+// Training lives in newsgraph/train/tagger_trainer.hpp.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <iosfwd>
-#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -100,43 +99,13 @@ class ModelError : public std::runtime_error {
 /// between) that closes its sentence.
 std::vector<char> glued_final_periods(const Segmentation& seg);
 
-/// A document with the gold tag of each of its tokens, for training and development.
-/// `text` is shared and never moves, so `seg`'s token views stay valid when the document is
-/// copied or moved.
-struct TrainingDocument {
-  std::shared_ptr<const std::string> text;
-  Segmentation seg;          ///< segment(*text)
-  std::vector<NerTag> gold;  ///< one tag per token of `seg`, a valid BILOU sequence
-  /// A document of the corpus the model is for (feature templates 3): its features get a
-  /// second, corpus-specific copy, as do those of every document the trained model tags.
-  bool target_domain = false;
-};
-
-/// How train() runs. The result depends only on these options and the data.
-struct TrainingOptions {
-  unsigned max_epochs = 20;  ///< passes over the training documents at most
-  unsigned patience = 4;     ///< stop after this many epochs without a better dev F1
-  std::uint64_t seed = 1;    ///< seeds the per-epoch document order
-  unsigned hash_bits = 20;   ///< 2^hash_bits weight rows (feature buckets), 12..24
-  /// Feature templates: 1, those of the news model; 2, those and the runs of capitalised words
-  /// each token is in (a run's last word types it: "Mexican Oil Workers Union"), and the words
-  /// three before and after; 3, those of 2 with a second copy of every feature for the
-  /// documents of the target corpus (TrainingDocument::target_domain), which learns that
-  /// corpus's own conventions while the shared copy learns from all. The model records its
-  /// version.
-  unsigned templates = 1;
-  /// Weight rows whose every averaged weight stays below this many perceptron updates are left
-  /// out of the model (they hardly move a score; a smaller model is faster). 0 keeps them all.
-  float min_weight = 1.0f;
-  std::ostream* log = nullptr;  ///< per-epoch progress and dev figures, when set
-};
-
 /// Averaged perceptron over hashed features, decoded greedily with the BILOU constraint (the
 /// output is always a valid BILOU sequence, so every entity is closed). Sentences are decoded
 /// in document order, except that all-caps sentences (headlines, datelines) come last, so that
 /// they can use what the body said about the same words. Weights are hashed into 2^bits rows
 /// of one weight per tag, quantised to 8 bits per weight. Immutable once built; tag() is const
-/// and safe to call from several threads at once.
+/// and safe to call from several threads at once. A model is read with load() or deserialize(),
+/// or trained with train_tagger() (newsgraph/train/tagger_trainer.hpp).
 class PerceptronTagger {
  public:
   /// Reads a model written by save(). Throws ModelError naming `path` and the problem.
@@ -154,13 +123,6 @@ class PerceptronTagger {
   std::vector<TaggedSpan> tag(std::string_view text, const Segmentation& seg, const Knowledge& kb) const;
   /// The tag of every token of `seg`: a valid BILOU sequence.
   std::vector<NerTag> tag_tokens(std::string_view text, const Segmentation& seg, const Knowledge& kb) const;
-
-  /// Trains on `train`, evaluating micro F1 over PER/ORG/LOC (exact token spans) on `dev` after
-  /// every epoch, and keeps the averaged weights of the best epoch (with no dev documents: of
-  /// the last epoch). Deterministic: the same documents and options give the same model bytes.
-  static PerceptronTagger train(const std::vector<TrainingDocument>& train,
-                                const std::vector<TrainingDocument>& dev, const Knowledge& kb,
-                                const TrainingOptions& options);
 
   unsigned hash_bits() const { return bits_; }
   /// Whether the training corpus put a sentence-final period glued to a name inside the name's

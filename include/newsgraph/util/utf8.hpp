@@ -34,6 +34,10 @@ char32_t prev_code_point(std::string_view s, std::size_t& pos);
 /// The first code point of `s`; 0 when `s` is empty or starts with a malformed sequence.
 char32_t first_code_point(std::string_view s);
 
+/// Writes the UTF-8 encoding of `cp` (U+FFFD for surrogates and values past U+10FFFF) to
+/// `out`, which must have room for 4 bytes, and returns its length (1 to 4).
+std::size_t encode_utf8(char32_t cp, char* out);
+
 /// Appends the UTF-8 encoding of `cp` (U+FFFD for surrogates and values past U+10FFFF).
 void append_utf8(std::string& out, char32_t cp);
 
