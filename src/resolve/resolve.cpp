@@ -67,159 +67,186 @@ std::string letters_only(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-ArticleEntities resolve(std::string_view text, std::vector<Mention> mentions, const Knowledge& kb) {
+/// One article's resolution in progress: its mentions, the entities made so far and the entity
+/// of each mention.
+struct Resolution {
   ArticleEntities out;
-  out.mentions = std::move(mentions);
-  const std::size_t n = out.mentions.size();
-
-  // Canonical name and folded key of each mention.
-  std::vector<std::string> canonical(n), key(n);
-  std::vector<std::vector<std::string>> mention_words(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const Mention& m = out.mentions[i];
-    canonical[i] = m.known ? m.known->canonical : m.text;
-    key[i] = kb.fold(canonical[i]);
-    mention_words[i] = words(key[i]);
-  }
-
-  // Rules 1 and 2: one entity per (type, key), full names first so partial names can join.
+  std::size_t n = 0;                                    ///< mentions
+  std::vector<std::string> canonical, key;              ///< per mention: canonical name, folded key
+  std::vector<std::vector<std::string>> mention_words;  ///< per mention: the words of its key
   std::map<std::pair<EntityType, std::string>, std::size_t> by_key;
-  std::vector<std::size_t> entity_of(n, static_cast<std::size_t>(-1));
-  std::vector<std::vector<std::string>> entity_words;
-  // A name outside the gazetteer that is the last words of a person's full name is that
-  // person, whatever type its own context suggested ("Caine" after "Dan Caine").
-  auto is_partial_person = [&](std::size_t i) {
-    const Mention& m = out.mentions[i];
-    if (m.type != EntityType::Person && m.known != nullptr) return false;
-    const auto& w = mention_words[i];
-    for (std::size_t j = 0; j < n; ++j) {
-      if (j == i || out.mentions[j].type != EntityType::Person) continue;
-      const auto& full = mention_words[j];
-      if (ends_with(full, w) || (w.size() == 1 && full.size() > 1 && full.front() == w.front())) return true;
-    }
-    return false;
-  };
-  std::vector<char> partial(n, 0);
-  for (std::size_t i = 0; i < n; ++i) partial[i] = is_partial_person(i) ? 1 : 0;
+  std::vector<std::size_t> entity_of;                  ///< per mention; -1 until grouped
+  std::vector<std::vector<std::string>> entity_words;  ///< per entity: the words of its key
+};
 
-  auto new_entity = [&](std::size_t i) {
-    Entity e;
-    e.type = out.mentions[i].type;
-    e.name = canonical[i];
-    if (const LexiconEntry* k = out.mentions[i].known) {
-      e.place_kind = k->type == EntityType::Place ? k->kind : std::string();
-      e.country_code = k->country_code;
-    }
-    out.entities.push_back(std::move(e));
-    entity_words.push_back(mention_words[i]);
-    return out.entities.size() - 1;
-  };
-
-  for (std::size_t i = 0; i < n; ++i) {
-    if (partial[i]) continue;
-    const auto k = std::make_pair(out.mentions[i].type, key[i]);
-    auto it = by_key.find(k);
-    entity_of[i] = it != by_key.end() ? it->second : (by_key[k] = new_entity(i));
+/// The canonical name and folded key of each mention.
+Resolution start(std::vector<Mention> mentions, const Knowledge& kb) {
+  Resolution r;
+  r.out.mentions = std::move(mentions);
+  r.n = r.out.mentions.size();
+  r.canonical.resize(r.n);
+  r.key.resize(r.n);
+  r.mention_words.resize(r.n);
+  for (std::size_t i = 0; i < r.n; ++i) {
+    const Mention& m = r.out.mentions[i];
+    r.canonical[i] = m.known ? m.known->canonical : m.text;
+    r.key[i] = kb.fold(r.canonical[i]);
+    r.mention_words[i] = words(r.key[i]);
   }
+  r.entity_of.assign(r.n, static_cast<std::size_t>(-1));
+  return r;
+}
 
-  // Rule 3: partial person names.
-  for (std::size_t i = 0; i < n; ++i) {
+/// A name outside the gazetteer that is the last words of a person's full name is that
+/// person, whatever type its own context suggested ("Caine" after "Dan Caine").
+bool is_partial_person(const Resolution& r, std::size_t i) {
+  const Mention& m = r.out.mentions[i];
+  if (m.type != EntityType::Person && m.known != nullptr) return false;
+  const auto& w = r.mention_words[i];
+  for (std::size_t j = 0; j < r.n; ++j) {
+    if (j == i || r.out.mentions[j].type != EntityType::Person) continue;
+    const auto& full = r.mention_words[j];
+    if (ends_with(full, w) || (w.size() == 1 && full.size() > 1 && full.front() == w.front())) return true;
+  }
+  return false;
+}
+
+/// A new entity named by mention `i`; returns its index.
+std::size_t new_entity(Resolution& r, std::size_t i) {
+  Entity e;
+  e.type = r.out.mentions[i].type;
+  e.name = r.canonical[i];
+  if (const LexiconEntry* k = r.out.mentions[i].known) {
+    e.place_kind = k->type == EntityType::Place ? k->kind : std::string();
+    e.country_code = k->country_code;
+  }
+  r.out.entities.push_back(std::move(e));
+  r.entity_words.push_back(r.mention_words[i]);
+  return r.out.entities.size() - 1;
+}
+
+/// The entity of mention `i`'s type and key, made when there is none yet.
+std::size_t entity_by_key(Resolution& r, std::size_t i) {
+  const auto k = std::make_pair(r.out.mentions[i].type, r.key[i]);
+  auto it = r.by_key.find(k);
+  return it != r.by_key.end() ? it->second : (r.by_key[k] = new_entity(r, i));
+}
+
+/// Rules 1 and 2: one entity per (type, key), full names first so partial names can join.
+/// Returns which mentions are partial person names, left for rule 3.
+std::vector<char> group_by_key(Resolution& r) {
+  std::vector<char> partial(r.n, 0);
+  for (std::size_t i = 0; i < r.n; ++i) partial[i] = is_partial_person(r, i) ? 1 : 0;
+  for (std::size_t i = 0; i < r.n; ++i) {
+    if (partial[i]) continue;
+    r.entity_of[i] = entity_by_key(r, i);
+  }
+  return partial;
+}
+
+/// Rule 3: partial person names join the one person entity whose name ends in them (or, for
+/// one word, opens with it); otherwise they group by key like any other name.
+void join_partial_names(Resolution& r, const std::vector<char>& partial) {
+  for (std::size_t i = 0; i < r.n; ++i) {
     if (!partial[i]) continue;
-    const auto& w = mention_words[i];
+    const auto& w = r.mention_words[i];
     std::size_t match = static_cast<std::size_t>(-1), count = 0;
-    for (std::size_t e = 0; e < out.entities.size(); ++e) {
-      if (out.entities[e].type == EntityType::Person && ends_with(entity_words[e], w)) {
+    for (std::size_t e = 0; e < r.out.entities.size(); ++e) {
+      if (r.out.entities[e].type == EntityType::Person && ends_with(r.entity_words[e], w)) {
         match = e;
         ++count;
       }
     }
     if (count == 0 && w.size() == 1) {
       // family name first ("Kim" for "Kim Jong Un"): the one full name it opens
-      for (std::size_t e = 0; e < out.entities.size(); ++e) {
-        const auto& full = entity_words[e];
-        if (out.entities[e].type == EntityType::Person && full.size() > 1 && full.front() == w.front()) {
+      for (std::size_t e = 0; e < r.out.entities.size(); ++e) {
+        const auto& full = r.entity_words[e];
+        if (r.out.entities[e].type == EntityType::Person && full.size() > 1 && full.front() == w.front()) {
           match = e;
           ++count;
         }
       }
     }
     if (count == 1) {
-      entity_of[i] = match;
-      out.mentions[i].type = EntityType::Person;
+      r.entity_of[i] = match;
+      r.out.mentions[i].type = EntityType::Person;
     } else {
-      const auto k = std::make_pair(out.mentions[i].type, key[i]);
-      auto it = by_key.find(k);
-      entity_of[i] = it != by_key.end() ? it->second : (by_key[k] = new_entity(i));
+      r.entity_of[i] = entity_by_key(r, i);
     }
   }
+}
 
-  // Rule 4: acronyms of organizations named in full in the article.
-  for (std::size_t e = 0; e < out.entities.size(); ++e) {
-    Entity& acr = out.entities[e];
+/// Rule 4: acronyms of organizations named in full in the article.
+void join_acronyms(Resolution& r) {
+  for (std::size_t e = 0; e < r.out.entities.size(); ++e) {
+    Entity& acr = r.out.entities[e];
     if (acr.type != EntityType::Organization || !text::is_all_caps(acr.name)) continue;
     const std::string letters = letters_only(acr.name);
     std::size_t match = static_cast<std::size_t>(-1), count = 0;
-    for (std::size_t f = 0; f < out.entities.size(); ++f) {
-      if (f == e || out.entities[f].type != EntityType::Organization) continue;
-      if (initials(out.entities[f].name) == letters && letters.size() >= 2) {
+    for (std::size_t f = 0; f < r.out.entities.size(); ++f) {
+      if (f == e || r.out.entities[f].type != EntityType::Organization) continue;
+      if (initials(r.out.entities[f].name) == letters && letters.size() >= 2) {
         match = f;
         ++count;
       }
     }
     if (count != 1) continue;
-    for (std::size_t i = 0; i < n; ++i)
-      if (entity_of[i] == e) entity_of[i] = match;
+    for (std::size_t i = 0; i < r.n; ++i)
+      if (r.entity_of[i] == e) r.entity_of[i] = match;
   }
+}
 
-  // Rule 4, defined in the text: "Organization Name (ACR)".
-  {
-    Utf8Index index;
-    bool indexed = false;
-    for (std::size_t i = 1; i < n; ++i) {
-      const Mention& acr = out.mentions[i];
-      const Mention& full = out.mentions[i - 1];
-      const std::string letters = letters_only(acr.text);
-      if (!text::is_all_caps(acr.text) || letters.size() < 2 || letters.size() > 8) continue;
-      if (full.span.end > acr.span.begin || acr.span.begin - full.span.end > 2) continue;
-      const std::size_t e = entity_of[i], f = entity_of[i - 1];
-      if (e == f || out.entities[f].type != EntityType::Organization) continue;
-      if (!text::is_all_caps(out.entities[e].name)) continue;  // the acronym already names something longer
-      if (!indexed) {
-        index = Utf8Index(text);
-        indexed = true;
+/// Rule 4, defined in the text: "Organization Name (ACR)".
+void join_defined_acronyms(Resolution& r, std::string_view text) {
+  Utf8Index index;
+  bool indexed = false;
+  for (std::size_t i = 1; i < r.n; ++i) {
+    const Mention& acr = r.out.mentions[i];
+    const Mention& full = r.out.mentions[i - 1];
+    const std::string letters = letters_only(acr.text);
+    if (!text::is_all_caps(acr.text) || letters.size() < 2 || letters.size() > 8) continue;
+    if (full.span.end > acr.span.begin || acr.span.begin - full.span.end > 2) continue;
+    const std::size_t e = r.entity_of[i], f = r.entity_of[i - 1];
+    if (e == f || r.out.entities[f].type != EntityType::Organization) continue;
+    if (!text::is_all_caps(r.out.entities[e].name)) continue;  // the acronym already names something longer
+    if (!indexed) {
+      index = Utf8Index(text);
+      indexed = true;
+    }
+    if (acr.span.end >= index.size()) continue;
+    const std::string_view between = index.slice(text, {full.span.end, acr.span.begin});
+    const std::string_view after = index.slice(text, {acr.span.end, acr.span.end + 1});
+    if ((between != " (" && between != "(") || after != ")") continue;
+    for (std::size_t k = 0; k < r.n; ++k)
+      if (r.entity_of[k] == e) {
+        r.entity_of[k] = f;
+        r.out.mentions[k].type = EntityType::Organization;
       }
-      if (acr.span.end >= index.size()) continue;
-      const std::string_view between = index.slice(text, {full.span.end, acr.span.begin});
-      const std::string_view after = index.slice(text, {acr.span.end, acr.span.end + 1});
-      if ((between != " (" && between != "(") || after != ")") continue;
-      for (std::size_t k = 0; k < n; ++k)
-        if (entity_of[k] == e) {
-          entity_of[k] = f;
-          out.mentions[k].type = EntityType::Organization;
-        }
-    }
   }
+}
 
-  // Renumber entities by first mention, dropping the emptied ones.
-  std::vector<std::size_t> renumber(out.entities.size(), static_cast<std::size_t>(-1));
+/// Renumbers entities by first mention, dropping the emptied ones, and gives each its mentions.
+std::vector<Entity> renumber(Resolution& r) {
+  std::vector<std::size_t> renumber(r.out.entities.size(), static_cast<std::size_t>(-1));
   std::vector<Entity> entities;
-  for (std::size_t i = 0; i < n; ++i) {
-    std::size_t& r = renumber[entity_of[i]];
-    if (r == static_cast<std::size_t>(-1)) {
-      r = entities.size();
-      entities.push_back(std::move(out.entities[entity_of[i]]));
+  for (std::size_t i = 0; i < r.n; ++i) {
+    std::size_t& k = renumber[r.entity_of[i]];
+    if (k == static_cast<std::size_t>(-1)) {
+      k = entities.size();
+      entities.push_back(std::move(r.out.entities[r.entity_of[i]]));
     }
-    out.mentions[i].entity = r;
-    entities[r].mentions.push_back(i);
+    r.out.mentions[i].entity = k;
+    entities[k].mentions.push_back(i);
   }
+  return entities;
+}
 
-  // Names, aliases and titles.
+/// Names, aliases and titles: an entity is named by its fullest mention outside the gazetteer.
+void name_entities(std::vector<Entity>& entities, const std::vector<Mention>& mentions) {
   for (Entity& e : entities) {
     std::size_t best_words = 0;
     for (std::size_t mi : e.mentions) {
-      const Mention& m = out.mentions[mi];
+      const Mention& m = mentions[mi];
       if (!m.title.empty()) e.titles.push_back(m.title);
       if (m.known) continue;  // gazetteer names keep the canonical name
       const std::size_t w = m.last_token - m.first_token;
@@ -229,14 +256,26 @@ ArticleEntities resolve(std::string_view text, std::vector<Mention> mentions, co
       }
     }
     for (std::size_t mi : e.mentions)
-      if (out.mentions[mi].text != e.name) e.aliases.push_back(out.mentions[mi].text);
+      if (mentions[mi].text != e.name) e.aliases.push_back(mentions[mi].text);
     for (auto* v : {&e.aliases, &e.titles}) {
       std::sort(v->begin(), v->end());
       v->erase(std::unique(v->begin(), v->end()), v->end());
     }
   }
-  out.entities = std::move(entities);
-  return out;
+}
+
+}  // namespace
+
+ArticleEntities resolve(std::string_view text, std::vector<Mention> mentions, const Knowledge& kb) {
+  Resolution r = start(std::move(mentions), kb);
+  const std::vector<char> partial = group_by_key(r);
+  join_partial_names(r, partial);
+  join_acronyms(r);
+  join_defined_acronyms(r, text);
+  std::vector<Entity> entities = renumber(r);
+  name_entities(entities, r.out.mentions);
+  r.out.entities = std::move(entities);
+  return std::move(r.out);
 }
 
 }  // namespace newsgraph

@@ -18,6 +18,8 @@ bool is_ascii(std::string_view s);
 std::string_view trim(std::string_view s);
 /// The pieces of `s` between the separators, empty ones included ("a,,b" -> "a", "", "b").
 std::vector<std::string_view> split(std::string_view s, char sep);
+/// The words of `s` between runs of ASCII whitespace (space, TAB, LF, CR, FF, VT); no empty ones.
+std::vector<std::string_view> split_whitespace(std::string_view s);
 /// `parts` with `sep` between every two.
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 inline bool starts_with(std::string_view s, std::string_view prefix) {

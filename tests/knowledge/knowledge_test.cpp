@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -418,6 +419,23 @@ TEST_CASE("given names, particles, common words and never-entities", "[knowledge
   for (const char* w : {"", "wednesday", "Russia", "Sergey", "NATO"}) {
     INFO(w);
     CHECK_FALSE(kb().is_never_entity(w));
+  }
+}
+
+TEST_CASE("nicknames: (formal name, short form) pairs of data/nicknames.txt, as written", "[knowledge]") {
+  const auto& pairs = kb().nicknames();
+  const auto has = [&](const std::string& formal, const std::string& short_form) {
+    return std::find(pairs.begin(), pairs.end(), std::make_pair(formal, short_form)) != pairs.end();
+  };
+  CHECK(has("Maurice", "Mo"));
+  CHECK(has("Mohamed", "Mo"));
+  CHECK(has("Albert", "Al"));
+  CHECK(has("Albert", "Bert"));  // the comma between short forms is not part of them
+  CHECK_FALSE(has("Albert", "Al,"));
+  CHECK_FALSE(has("Jack", "John"));
+  for (const auto& [formal, short_form] : pairs) {
+    CHECK_FALSE(formal.empty());
+    CHECK(formal.front() != '#');
   }
 }
 

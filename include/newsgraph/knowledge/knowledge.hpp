@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "newsgraph/vocab/types.hpp"
@@ -93,6 +94,10 @@ class Knowledge {
   /// Capitalised words that never name an entity on their own: weekdays, months,
   /// pronouns, "I", holidays. Case-sensitive.
   bool is_never_entity(std::string_view word) const;
+  /// The short forms of given names, as (formal name, short form) pairs written as in
+  /// data/nicknames.txt, in its order: ("Maurice", "Mo"), ("Mohamed", "Mo"). A short form
+  /// that stands for several names has a pair for each.
+  const std::vector<std::pair<std::string, std::string>>& nicknames() const;
 
   /// Folds a name for comparison: ICU Latin-ASCII transliteration, lower case, and
   /// every run of non-alphanumerics to one space, trimmed ("Zelenskyy’s" -> "zelenskyy s").

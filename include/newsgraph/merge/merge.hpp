@@ -11,7 +11,7 @@
 
 namespace newsgraph {
 
-/// Why two names ended in one node: a rule of the merge (see src/merge.cpp), the two names
+/// Why two names ended in one node: a rule of the merge (see src/merge/merge.cpp), the two names
 /// it joined and where each was seen. `rule` is one of
 ///   same-name      the same name in two articles
 ///   spelling       person names equal after folding and transliteration variants
