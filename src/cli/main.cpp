@@ -22,6 +22,7 @@
 #include "newsgraph/eval/relations.hpp"
 #include "newsgraph/export/export.hpp"
 #include "newsgraph/export/json.hpp"
+#include "newsgraph/export/json_reader.hpp"
 #include "newsgraph/export/neo4j_csv.hpp"
 #include "newsgraph/ingest/document.hpp"
 #include "newsgraph/knowledge/knowledge.hpp"

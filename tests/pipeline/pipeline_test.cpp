@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "newsgraph/export/json.hpp"
+#include "newsgraph/export/json_reader.hpp"
 #include "support/test_support.hpp"
 
 using namespace newsgraph;

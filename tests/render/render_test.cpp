@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "newsgraph/export/json.hpp"
+#include "newsgraph/export/json_reader.hpp"
 #include "newsgraph/ingest/document.hpp"
 #include "support/export_fixtures.hpp"
 #include "support/test_support.hpp"
