@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "export/json_common.hpp"
+#include "util/strings.hpp"
 
 namespace newsgraph {
 namespace {
@@ -93,14 +94,14 @@ void write_schema(std::ostream& out, CypherDialect dialect) {
         << ") REQUIRE n.id IS UNIQUE;\n";
     return;
   }
-  const std::vector<EntityType> types = export_detail::all_entity_types();
+  const std::vector<EntityType>& types = all_entity_types();
   for (const EntityType t : types)
     out << "CREATE NODE TABLE IF NOT EXISTS " << identifier(to_string(t)) << "(" << kNodeColumns << ");\n";
   std::string pairs;
   for (const EntityType from : types)
     for (const EntityType to : types)
       pairs += "FROM " + identifier(to_string(from)) + " TO " + identifier(to_string(to)) + ", ";
-  for (const RelationType r : export_detail::all_relations())
+  for (const RelationType r : all_relation_types())
     out << "CREATE REL TABLE IF NOT EXISTS " << identifier(cypher_relationship_type(r)) << "(" << pairs
         << kRelColumns << ");\n";
 }
@@ -157,12 +158,7 @@ void write_edge(std::ostream& out, const Node& source, const Node& target, const
 
 }  // namespace
 
-std::string cypher_relationship_type(RelationType r) {
-  std::string out(to_string(r));
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
+std::string cypher_relationship_type(RelationType r) { return strings::ascii_upper(to_string(r)); }
 
 std::string cypher_string(std::string_view s, CypherDialect dialect) {
   std::string out = "'";

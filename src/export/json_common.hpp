@@ -1,7 +1,6 @@
 // The JSON form of the graph's attributes, shared by the JSON, JSON-LD and GraphML exporters:
-// one value per attribute type, object members, evidence lists and the end of a document; the
-// lists of every entity and relation type; and evidence as parallel columns, shared by the
-// Cypher and Neo4j CSV exporters.
+// one value per attribute type, object members, evidence lists and the end of a document; and
+// evidence as parallel columns, shared by the Cypher and Neo4j CSV exporters.
 // Internal to the library.
 #pragma once
 
@@ -17,28 +16,6 @@
 #include "newsgraph/vocab/graph.hpp"
 
 namespace newsgraph::export_detail {
-
-/// Every relation type, in declaration order.
-inline std::vector<RelationType> all_relations() {
-  std::vector<RelationType> out;
-  for (int i = 0; i < 256; ++i) {
-    const auto r = static_cast<RelationType>(i);
-    if (to_string(r) == "unknown") break;
-    out.push_back(r);
-  }
-  return out;
-}
-
-/// Every entity type, in declaration order.
-inline std::vector<EntityType> all_entity_types() {
-  std::vector<EntityType> out;
-  for (int i = 0; i < 256; ++i) {
-    const auto t = static_cast<EntityType>(i);
-    if (to_string(t) == "Unknown") break;
-    out.push_back(t);
-  }
-  return out;
-}
 
 /// A node's evidence as parallel columns, one item per mention in the evidence's order: the form
 /// of the Cypher and Neo4j CSV exports, whose properties are scalars or lists of scalars.

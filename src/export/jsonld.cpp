@@ -16,7 +16,6 @@
 namespace newsgraph {
 namespace {
 
-using export_detail::all_relations;
 using export_detail::json_key;
 using export_detail::json_member;
 using export_detail::json_optional_member;
@@ -131,7 +130,7 @@ void write_context(Writer& w) {
   term(w, "sourceEnd", "ng:sourceEnd", "xsd:integer");
   term(w, "targetStart", "ng:targetStart", "xsd:integer");
   term(w, "targetEnd", "ng:targetEnd", "xsd:integer");
-  for (const RelationType r : all_relations()) {
+  for (const RelationType r : all_relation_types()) {
     const std::string name(to_string(r));
     const std::string id = "ng:" + name;
     term(w, name.c_str(), id.c_str(), "@id");

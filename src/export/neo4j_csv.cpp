@@ -10,6 +10,7 @@
 #include "export/text.hpp"
 #include "newsgraph/export/cypher.hpp"
 #include "newsgraph/export/export.hpp"
+#include "util/strings.hpp"
 
 namespace newsgraph {
 namespace {
@@ -50,13 +51,7 @@ std::string count_list(const std::vector<std::size_t>& items) {
 
 /// Writes one row: the fields separated by ',' and a line feed.
 void row(std::ostream& out, const std::vector<std::string>& fields) {
-  std::string line;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) line += ',';
-    line += fields[i];
-  }
-  line += '\n';
-  out << line;
+  out << strings::join(fields, ",") + '\n';
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // Text handling shared by the exporters (UTF-8 itself is util/utf8.hpp): RapidJSON output
 // that only ever sees valid UTF-8, HTML and XML character escaping, file name extensions, and
-// the DOT strings, node styles and isolated-node rows of the DOT export and the renderer.
-// Internal to the library.
+// the DOT strings, numbers, node statements and isolated-node rows of the DOT export and the
+// renderer. Implemented in export/text.cpp. Internal to the library.
 #pragma once
 
 #include <rapidjson/stringbuffer.h>
@@ -63,6 +63,16 @@ struct NodeStyle {
   const char* fill;
 };
 NodeStyle node_style(EntityType t);
+
+/// Writes the DOT statement of node `n`, as the DOT export and the renderer both draw nodes:
+///   "<id>" [shape=<shape>, fillcolor="<fill>", <attributes>];
+/// indented by two spaces and ended by a line feed, with the id escaped (dot_quoted) and the
+/// shape and fill of its type (node_style). `attributes` is the rest of the attribute list
+/// ("label=..., tooltip=..."), written as given: its values must already be dot_quoted.
+void write_dot_node(std::ostream& out, const Node& n, std::string_view attributes);
+
+/// `x` with two decimals ("1.58"), independent of the C locale: DOT's pen widths and lengths.
+std::string fixed2(double x);
 
 /// Writes invisible DOT edges ("a" -> "b" [style=invis];) that lay out the nodes without
 /// edges in rows of six, in vertex order; without them dot gives all of them rank 0 and stacks

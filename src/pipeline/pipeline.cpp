@@ -16,6 +16,7 @@
 #include "newsgraph/resolve/node_id.hpp"
 #include "newsgraph/resolve/resolve.hpp"
 #include "newsgraph/text/segment.hpp"
+#include "util/enum_names.hpp"
 
 namespace newsgraph {
 
@@ -37,6 +38,24 @@ std::string default_model_path(std::string_view file) {
     if (fs::is_regular_file(p, ec)) return p.string();
   return candidates.back().string();
 }
+
+namespace {
+
+constexpr EnumNames<Recognizer, 3> kRecognizerNames{{
+    {Recognizer::Tagger, "tagger"},
+    {Recognizer::Rules, "rules"},
+    {Recognizer::TaggerOnly, "tagger-only"},
+}};
+
+}  // namespace
+
+std::string_view to_string(Recognizer r) { return enum_name(kRecognizerNames, r, "tagger"); }
+
+std::optional<Recognizer> recognizer_from_string(std::string_view s) {
+  return enum_from_name(kRecognizerNames, s);
+}
+
+std::vector<std::string> recognizer_names() { return enum_name_list(kRecognizerNames); }
 
 Pipeline::Pipeline(PipelineConfig config)
     : config_(std::move(config)), kb_(Knowledge::load(config_.knowledge)) {

@@ -246,6 +246,12 @@ constexpr const char* kScript = R"JS(
 
 }  // namespace
 
+std::map<std::string, std::string> article_texts(const std::vector<Article>& articles) {
+  std::map<std::string, std::string> texts;
+  for (const Article& a : articles) texts.emplace(a.id, a.text);
+  return texts;
+}
+
 Graph report_graph(const Graph& g, const RenderOptions& render) {
   RenderOptions listed = render;
   listed.quotes = QuoteMode::Full;

@@ -1,12 +1,14 @@
-// Tables of enum values and their names, and the two lookups over them: the one way an enum of
-// the library is named and parsed. Internal to the library.
+// Tables of enum values and their names, the two lookups over them and the lists of their values
+// and names: the one way an enum of the library is named and parsed. Internal to the library.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace newsgraph {
 
@@ -28,6 +30,22 @@ constexpr std::optional<E> enum_from_name(const EnumNames<E, N>& table, std::str
   for (const auto& [v, n] : table)
     if (n == name) return v;
   return std::nullopt;
+}
+
+/// The values of `table`, in its order.
+template <class E, std::size_t N>
+std::vector<E> enum_values(const EnumNames<E, N>& table) {
+  std::vector<E> out;
+  for (const auto& entry : table) out.push_back(entry.first);
+  return out;
+}
+
+/// The names of `table`, in its order: the choices a command line offers.
+template <class E, std::size_t N>
+std::vector<std::string> enum_name_list(const EnumNames<E, N>& table) {
+  std::vector<std::string> out;
+  for (const auto& entry : table) out.emplace_back(entry.second);
+  return out;
 }
 
 }  // namespace newsgraph

@@ -10,6 +10,8 @@ namespace newsgraph::strings {
 
 /// ASCII lower case; every other byte is kept (so UTF-8 stays valid).
 std::string ascii_lower(std::string_view s);
+/// ASCII upper case; every other byte is kept (so UTF-8 stays valid).
+std::string ascii_upper(std::string_view s);
 /// True when `s` has no ASCII capital and no byte past ASCII.
 bool is_lower_ascii(std::string_view s);
 /// True when every byte of `s` is ASCII.

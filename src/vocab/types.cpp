@@ -60,10 +60,20 @@ std::optional<EntityType> entity_type_from_string(std::string_view s) {
   return enum_from_name(kEntityNames, s);
 }
 
+const std::vector<EntityType>& all_entity_types() {
+  static const std::vector<EntityType> types = enum_values(kEntityNames);
+  return types;
+}
+
 std::string_view to_string(RelationType r) { return enum_name(kRelationNames, r, "unknown"); }
 
 std::optional<RelationType> relation_type_from_string(std::string_view s) {
   return enum_from_name(kRelationNames, s);
+}
+
+const std::vector<RelationType>& all_relation_types() {
+  static const std::vector<RelationType> types = enum_values(kRelationNames);
+  return types;
 }
 
 bool is_symmetric(RelationType r) { return r == RelationType::MetWith || r == RelationType::CoMentioned; }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "newsgraph/export/json.hpp"
+#include "newsgraph/export/json_reader.hpp"
 #include "support/test_support.hpp"
 
 using namespace newsgraph;
@@ -186,4 +187,15 @@ TEST_CASE("pipeline: progress counts every article once, one call at a time, and
     REQUIRE(calls.size() == articles.size() + 1);
     CHECK(calls.back() == std::make_pair(articles.size(), articles.size()));
   }
+}
+
+TEST_CASE("pipeline: the recognizers' names read back", "[pipeline]") {
+  CHECK(recognizer_names() == std::vector<std::string>{"tagger", "rules", "tagger-only"});
+  for (const std::string& name : recognizer_names()) {
+    const auto r = recognizer_from_string(name);
+    REQUIRE(r);
+    CHECK(to_string(*r) == name);
+  }
+  CHECK_FALSE(recognizer_from_string("Tagger"));
+  CHECK_FALSE(recognizer_from_string(""));
 }

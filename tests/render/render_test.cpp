@@ -1,5 +1,5 @@
 // Drawing: the filters, the styled DOT, running Graphviz (and failing clearly without it), and
-// reading a JSON export back into a graph.
+// the names of the drawing options.
 #include "newsgraph/render/render.hpp"
 
 #include <algorithm>
@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "newsgraph/export/json.hpp"
 #include "newsgraph/ingest/document.hpp"
 #include "support/export_fixtures.hpp"
 #include "support/test_support.hpp"
@@ -20,57 +19,6 @@ using namespace newsgraph;
 using namespace export_test;
 
 namespace {
-
-/// Nine nodes of every type, one of them without edges (Zed Quiet, the most mentioned), a
-/// quotation, and edges of weights 1 to 4. Names are invented; vertices are in id order.
-Graph sample() {
-  Graph g;
-  g[boost::graph_bundle].articles = {"a1", "a2"};
-  const auto node = [&](std::string id, EntityType type, std::string label, std::size_t mentions,
-                        std::vector<std::string> aliases = {}) {
-    Node n = make_node(std::move(id), type, std::move(label));
-    n.mentions = mentions;
-    n.aliases = std::move(aliases);
-    n.articles = {"a1"};
-    return add_node(g, n);
-  };
-  const auto leaders = node("group/european-leaders", EntityType::Group, "European leaders", 2);
-  const auto nato =
-      node("organization/nato", EntityType::Organization, "NATO", 5, {"North Atlantic Alliance"});
-  const auto anna = node("person/anna-varga", EntityType::Person, "Anna Varga", 7, {"Varga"});
-  const auto lena = node("person/lena-ek", EntityType::Person, "Lena Ek", 1);
-  const auto omar = node("person/omar-lindqvist", EntityType::Person, "Omar Lindqvist", 3);
-  node("person/zed-quiet", EntityType::Person, "Zed Quiet", 9);
-  const auto geneva = node("place/geneva", EntityType::Place, "Geneva", 2);
-  const auto swiss = node("place/switzerland", EntityType::Place, "Switzerland", 1);
-  Node q = make_node("quotation/we-will-talk", EntityType::Quotation, "We will talk until everyone signs.");
-  q.quote = "We will talk until everyone signs.";
-  q.mentions = 1;
-  const auto quote = add_node(g, q);
-
-  add_edge(g, anna, nato, RelationType::HoldsPosition, 3, 2, "Secretary General");
-  add_edge(g, anna, omar, RelationType::MetWith, 1, 1);
-  add_edge(g, anna, quote, RelationType::Said, 1, 1);
-  add_edge(g, leaders, anna, RelationType::Accused, 1, 1);
-  add_edge(g, lena, omar, RelationType::Criticized, 1, 1);
-  add_edge(g, omar, geneva, RelationType::Visited, 2, 1);
-  add_edge(g, geneva, swiss, RelationType::LocatedIn, 4, 2);
-  return g;
-}
-
-std::vector<std::string> ids(const Graph& g) {
-  std::vector<std::string> out;
-  for (const auto v : boost::make_iterator_range(boost::vertices(g))) out.push_back(g[v].id);
-  return out;
-}
-
-std::vector<std::string> edges(const Graph& g) {
-  std::vector<std::string> out;
-  for (const auto e : boost::make_iterator_range(boost::edges(g)))
-    out.push_back(g[boost::source(e, g)].id + " " + std::string(to_string(g[e].relation)) + " " +
-                  g[boost::target(e, g)].id);
-  return out;
-}
 
 std::string dot_of(const Graph& g, const RenderOptions& options, Layout layout = Layout::Dot) {
   std::ostringstream out;
@@ -105,18 +53,18 @@ void script(const testing::TempDir& dir, const std::string& name, const std::str
 }  // namespace
 
 TEST_CASE("render: by default every relation, without quotations or nodes without edges", "[render]") {
-  const Graph g = filter_graph(sample(), RenderOptions{});
-  CHECK(ids(g) == std::vector<std::string>{"group/european-leaders", "organization/nato", "person/anna-varga",
-                                           "person/lena-ek", "person/omar-lindqvist", "place/geneva",
-                                           "place/switzerland"});
-  CHECK(edges(g) == std::vector<std::string>{
-                        "person/anna-varga holds_position organization/nato",
-                        "person/anna-varga met_with person/omar-lindqvist",
-                        "group/european-leaders accused person/anna-varga",
-                        "person/lena-ek criticized person/omar-lindqvist",
-                        "person/omar-lindqvist visited place/geneva",
-                        "place/geneva located_in place/switzerland",
-                    });
+  const Graph g = filter_graph(drawing_graph(), RenderOptions{});
+  CHECK(node_ids(g) == std::vector<std::string>{
+                           "group/european-leaders", "organization/nato", "person/anna-varga",
+                           "person/lena-ek", "person/omar-lindqvist", "place/geneva", "place/switzerland"});
+  CHECK(edge_names(g) == std::vector<std::string>{
+                             "person/anna-varga holds_position organization/nato",
+                             "person/anna-varga met_with person/omar-lindqvist",
+                             "group/european-leaders accused person/anna-varga",
+                             "person/lena-ek criticized person/omar-lindqvist",
+                             "person/omar-lindqvist visited place/geneva",
+                             "place/geneva located_in place/switzerland",
+                         });
   CHECK(g[boost::graph_bundle].articles == std::vector<std::string>{"a1", "a2"});
   // Attributes travel with the nodes and edges kept.
   for (const auto e : boost::make_iterator_range(boost::edges(g)))
@@ -126,33 +74,36 @@ TEST_CASE("render: by default every relation, without quotations or nodes withou
 TEST_CASE("render: --min-weight drops light edges, then the nodes left without any", "[render]") {
   RenderOptions o;
   o.min_weight = 2;
-  Graph g = filter_graph(sample(), o);
-  CHECK(ids(g) == std::vector<std::string>{"organization/nato", "person/anna-varga", "person/omar-lindqvist",
-                                           "place/geneva", "place/switzerland"});
-  CHECK(edges(g) == std::vector<std::string>{"person/anna-varga holds_position organization/nato",
-                                             "person/omar-lindqvist visited place/geneva",
-                                             "place/geneva located_in place/switzerland"});
+  Graph g = filter_graph(drawing_graph(), o);
+  CHECK(node_ids(g) == std::vector<std::string>{"organization/nato", "person/anna-varga",
+                                                "person/omar-lindqvist", "place/geneva",
+                                                "place/switzerland"});
+  CHECK(edge_names(g) == std::vector<std::string>{"person/anna-varga holds_position organization/nato",
+                                                  "person/omar-lindqvist visited place/geneva",
+                                                  "place/geneva located_in place/switzerland"});
   o.keep_isolated = true;
-  g = filter_graph(sample(), o);
+  g = filter_graph(drawing_graph(), o);
   CHECK(boost::num_vertices(g) == 8);  // all but the quotation
   CHECK(boost::num_edges(g) == 3);
   o.min_weight = 5;
   o.keep_isolated = false;
-  CHECK(boost::num_vertices(filter_graph(sample(), o)) == 0);
+  CHECK(boost::num_vertices(filter_graph(drawing_graph(), o)) == 0);
 }
 
 TEST_CASE("render: --types keeps the types named; quotations follow --quotes", "[render]") {
   RenderOptions o;
   o.types = {EntityType::Person};
-  Graph g = filter_graph(sample(), o);
-  CHECK(ids(g) == std::vector<std::string>{"person/anna-varga", "person/lena-ek", "person/omar-lindqvist"});
+  Graph g = filter_graph(drawing_graph(), o);
+  CHECK(node_ids(g) ==
+        std::vector<std::string>{"person/anna-varga", "person/lena-ek", "person/omar-lindqvist"});
   CHECK(boost::num_edges(g) == 2);
 
   o.types = {EntityType::Person, EntityType::Place};
   o.quotes = QuoteMode::Short;
-  g = filter_graph(sample(), o);
-  CHECK(ids(g) == std::vector<std::string>{"person/anna-varga", "person/lena-ek", "person/omar-lindqvist",
-                                           "place/geneva", "place/switzerland", "quotation/we-will-talk"});
+  g = filter_graph(drawing_graph(), o);
+  CHECK(node_ids(g) == std::vector<std::string>{"person/anna-varga", "person/lena-ek",
+                                                "person/omar-lindqvist", "place/geneva", "place/switzerland",
+                                                "quotation/we-will-talk"});
   CHECK(count(dot_of(g, o), "person/anna-varga\" -> \"quotation/we-will-talk\"") == 1);
 }
 
@@ -160,45 +111,48 @@ TEST_CASE("render: quotation labels are left out, shortened or whole", "[render]
   RenderOptions o;
   o.quotes = QuoteMode::Short;
   o.quote_chars = 12;
-  const Graph g = filter_graph(sample(), o);
+  const Graph g = filter_graph(drawing_graph(), o);
   std::string dot = dot_of(g, o);
   CHECK(dot.find("label=\"We will talk\u2026\"") != std::string::npos);
   o.quotes = QuoteMode::Full;
   dot = dot_of(g, o);
   CHECK(dot.find("label=\"We will talk until everyone signs.\"") != std::string::npos);
   o.quotes = QuoteMode::None;
-  CHECK(dot_of(filter_graph(sample(), o), o).find("quotation/") == std::string::npos);
+  CHECK(dot_of(filter_graph(drawing_graph(), o), o).find("quotation/") == std::string::npos);
 }
 
 TEST_CASE("render: --focus and --depth draw one entity's neighbourhood", "[render]") {
   RenderOptions o;
   o.focus = "anna VARGA";
-  Graph g = filter_graph(sample(), o);
-  CHECK(ids(g) == std::vector<std::string>{"group/european-leaders", "organization/nato", "person/anna-varga",
-                                           "person/omar-lindqvist"});
+  Graph g = filter_graph(drawing_graph(), o);
+  CHECK(node_ids(g) == std::vector<std::string>{"group/european-leaders", "organization/nato",
+                                                "person/anna-varga", "person/omar-lindqvist"});
   o.depth = 2;
-  g = filter_graph(sample(), o);
-  CHECK(ids(g) == std::vector<std::string>{"group/european-leaders", "organization/nato", "person/anna-varga",
-                                           "person/lena-ek", "person/omar-lindqvist", "place/geneva"});
+  g = filter_graph(drawing_graph(), o);
+  CHECK(node_ids(g) == std::vector<std::string>{"group/european-leaders", "organization/nato",
+                                                "person/anna-varga", "person/lena-ek",
+                                                "person/omar-lindqvist", "place/geneva"});
   // An alias, an id; a node without edges is still drawn when it is the focus.
   o.depth = 1;
   o.focus = "  north atlantic alliance ";
-  CHECK(ids(filter_graph(sample(), o)) == std::vector<std::string>{"organization/nato", "person/anna-varga"});
+  CHECK(node_ids(filter_graph(drawing_graph(), o)) ==
+        std::vector<std::string>{"organization/nato", "person/anna-varga"});
   o.focus = "place/switzerland";
-  CHECK(ids(filter_graph(sample(), o)) == std::vector<std::string>{"place/geneva", "place/switzerland"});
+  CHECK(node_ids(filter_graph(drawing_graph(), o)) ==
+        std::vector<std::string>{"place/geneva", "place/switzerland"});
   o.focus = "Zed Quiet";
-  CHECK(ids(filter_graph(sample(), o)) == std::vector<std::string>{"person/zed-quiet"});
+  CHECK(node_ids(filter_graph(drawing_graph(), o)) == std::vector<std::string>{"person/zed-quiet"});
   // The edges within reach only: at depth 1 from Geneva, Omar's other edges are not drawn.
   o.focus = "geneva";
-  g = filter_graph(sample(), o);
-  CHECK(edges(g) == std::vector<std::string>{"person/omar-lindqvist visited place/geneva",
-                                             "place/geneva located_in place/switzerland"});
+  g = filter_graph(drawing_graph(), o);
+  CHECK(edge_names(g) == std::vector<std::string>{"person/omar-lindqvist visited place/geneva",
+                                                  "place/geneva located_in place/switzerland"});
 }
 
 TEST_CASE("render: an unknown, ambiguous or filtered-out --focus is a clear error", "[render]") {
   RenderOptions o;
   o.focus = "Nobody \"Special\"";
-  CHECK(render_error([&] { filter_graph(sample(), o); }) ==
+  CHECK(render_error([&] { filter_graph(drawing_graph(), o); }) ==
         "focus 'Nobody \"Special\"': no node of the graph has this name, alias or id");
 
   Graph twins;
@@ -209,26 +163,27 @@ TEST_CASE("render: an unknown, ambiguous or filtered-out --focus is a clear erro
   CHECK(ambiguous.find("names 2 nodes (person/jordan, place/jordan)") != std::string::npos);
   o.focus = "place/jordan";
   o.keep_isolated = true;
-  CHECK(ids(filter_graph(twins, o)) == std::vector<std::string>{"place/jordan"});
+  CHECK(node_ids(filter_graph(twins, o)) == std::vector<std::string>{"place/jordan"});
 
   o = RenderOptions{};
   o.focus = "Geneva";
   o.types = {EntityType::Person};
-  CHECK(render_error([&] { filter_graph(sample(), o); }).find("which the type or quote filters leave out") !=
-        std::string::npos);
+  CHECK(render_error([&] {
+          filter_graph(drawing_graph(), o);
+        }).find("which the type or quote filters leave out") != std::string::npos);
 }
 
 TEST_CASE("render: --top keeps the highest ranked nodes, quotations with their speakers", "[render]") {
   RenderOptions o;
   o.top = 2;
   // Zed Quiet has the most mentions but no edge, so it is gone before the ranking.
-  Graph g = filter_graph(sample(), o);
-  CHECK(ids(g) == std::vector<std::string>{"organization/nato", "person/anna-varga"});
+  Graph g = filter_graph(drawing_graph(), o);
+  CHECK(node_ids(g) == std::vector<std::string>{"organization/nato", "person/anna-varga"});
   CHECK(boost::num_edges(g) == 1);
 
   o.quotes = QuoteMode::Full;
-  g = filter_graph(sample(), o);
-  CHECK(ids(g) ==
+  g = filter_graph(drawing_graph(), o);
+  CHECK(node_ids(g) ==
         std::vector<std::string>{"organization/nato", "person/anna-varga", "quotation/we-will-talk"});
 
   o.quotes = QuoteMode::None;
@@ -238,8 +193,8 @@ TEST_CASE("render: --top keeps the highest ranked nodes, quotations with their s
   o.depth = 3;
   // Within three edges of Geneva, Anna and Omar have three edges each; Anna has more
   // mentions, so she is the one kept, and the focus stays as well.
-  g = filter_graph(sample(), o);
-  CHECK(ids(g) == std::vector<std::string>{"person/anna-varga", "place/geneva"});
+  g = filter_graph(drawing_graph(), o);
+  CHECK(node_ids(g) == std::vector<std::string>{"person/anna-varga", "place/geneva"});
 
   // Ties on the key go to more mentions, then to the smaller id.
   Graph ties;
@@ -251,7 +206,7 @@ TEST_CASE("render: --top keeps the highest ranked nodes, quotations with their s
   add_edge(ties, a, c, RelationType::MetWith, 1, 1);
   RenderOptions t;
   t.top = 2;
-  CHECK(ids(filter_graph(ties, t)) == std::vector<std::string>{"person/b", "person/a"});
+  CHECK(node_ids(filter_graph(ties, t)) == std::vector<std::string>{"person/b", "person/a"});
 }
 
 TEST_CASE("render: the layout is dot up to the threshold, sfdp above, or as asked", "[render]") {
@@ -275,7 +230,7 @@ TEST_CASE("render: the layout is dot up to the threshold, sfdp above, or as aske
 
 TEST_CASE("render: styled DOT per layout, with a legend of what is present", "[render]") {
   const RenderOptions o;
-  const Graph g = filter_graph(sample(), o);
+  const Graph g = filter_graph(drawing_graph(), o);
   const std::string dot = dot_of(g, o, Layout::Dot);
   CHECK(dot.find("rankdir=LR") != std::string::npos);
   CHECK(dot.find("overlap=") == std::string::npos);
@@ -327,7 +282,7 @@ TEST_CASE("render: odd labels are escaped, and Graphviz draws every node and edg
 }
 
 TEST_CASE("render: Graphviz writes SVG, PNG and PDF, the same bytes every time", "[render]") {
-  const Graph g = sample();
+  const Graph g = drawing_graph();
   const std::string svg = render_graph(g, RenderOptions{}, ImageFormat::Svg);
   CHECK(svg.find("<svg") != std::string::npos);
   CHECK(count(svg, "class=\"node\"") == 7);
@@ -343,10 +298,10 @@ TEST_CASE("render: a missing Graphviz program is a one-line error naming it", "[
   const testing::TempDir empty;
   RenderOptions o;
   o.graphviz_dir = empty.path();
-  CHECK(render_error([&] { render_graph(sample(), o, ImageFormat::Svg); }) ==
+  CHECK(render_error([&] { render_graph(drawing_graph(), o, ImageFormat::Svg); }) ==
         "Graphviz 'dot' not found; install the graphviz package");
   o.layout = Layout::Sfdp;
-  CHECK(render_error([&] { render_graph(sample(), o, ImageFormat::Png); }) ==
+  CHECK(render_error([&] { render_graph(drawing_graph(), o, ImageFormat::Png); }) ==
         "Graphviz 'sfdp' not found; install the graphviz package");
 
   // Without a folder, $PATH is searched.
@@ -385,61 +340,17 @@ TEST_CASE("render: a failing Graphviz is reported by its first line of stderr", 
   CHECK(run_graphviz(big, Layout::Dot, ImageFormat::Svg, dir.path()) == big);
 }
 
-TEST_CASE("render: read_json_graph reads back what write_json wrote", "[render][export]") {
-  const testing::TempDir dir;
-  for (const Graph& g : {small_graph(), nasty_graph(), sample()}) {
-    std::ostringstream json;
-    write_json(json, g);
-    const std::string path = dir.write("graph.json", json.str());
-    const Graph back = read_json_graph(path);
-    std::ostringstream again;
-    write_json(again, back);
-    CHECK(again.str() == export_test::render(g, Format::Json));
-    CHECK(ids(back) == ids(g));
-    CHECK(edges(back) == edges(g));
-  }
-}
-
-TEST_CASE("render: read_json_graph rejects what is not a JSON export, naming the file", "[render][export]") {
-  const testing::TempDir dir;
-  const std::string good = export_test::render(small_graph(), Format::Json);
-  const auto replaced = [&](const std::string& from, const std::string& to) {
-    std::string s = good;
-    const std::size_t at = s.find(from);
-    REQUIRE(at != std::string::npos);
-    return s.replace(at, from.size(), to);
-  };
-  const std::pair<std::string, std::string> rows[] = {
-      {"not json", "not valid JSON"},
-      {"[1, 2]", "expected a JSON object"},
-      {"{\"articles\": [], \"nodes\": []}", "no \"edges\" array"},
-      {"{\"nodes\": [], \"edges\": []}", "missing \"articles\""},
-      {replaced("\"type\": \"Organization\"", "\"type\": \"Planet\""), "nodes[0]: type: unknown entity type"},
-      {replaced("\"mentions\": 3", "\"mentions\": -3"),
-       "nodes[0]: mentions: expected a non-negative integer"},
-      {replaced("\"id\": \"person/anna-varga\"", "\"id\": \"organization/united-nations\""),
-       "is used by an earlier node"},
-      {replaced("\"target\": \"place/geneva\"", "\"target\": \"place/nowhere\""),
-       "edges[0]: target \"place/nowhere\" is not a node id"},
-      {replaced("\"relation\": \"based_in\"", "\"relation\": \"likes\""), "edges[0]: relation: unknown"},
-      {replaced("\"sentence\": [", "\"sentence\": [1, "), "expected [start, end]"},
-  };
-  for (const auto& [text, needle] : rows) {
-    const std::string path = dir.write("bad.json", text);
-    INFO(needle);
-    try {
-      read_json_graph(path);
-      FAIL("accepted");
-    } catch (const InputError& e) {
-      const std::string what = e.what();
-      CHECK(what.rfind(path + ": ", 0) == 0);
-      CHECK(what.find(needle) != std::string::npos);
-    }
-  }
-  try {
-    read_json_graph(dir.path() + "/missing.json");
-    FAIL("accepted a missing file");
-  } catch (const InputError& e) {
-    CHECK(std::string(e.what()).find("missing.json: cannot open") != std::string::npos);
-  }
+TEST_CASE("render: the names of the drawing options read back", "[render]") {
+  CHECK(layout_names() == std::vector<std::string>{"auto", "dot", "sfdp", "neato"});
+  for (const std::string& name : layout_names()) CHECK(to_string(*layout_from_string(name)) == name);
+  CHECK(quote_mode_names() == std::vector<std::string>{"none", "short", "full"});
+  CHECK(quote_mode_from_string("short") == QuoteMode::Short);
+  CHECK(rank_by_names() == std::vector<std::string>{"mentions", "degree"});
+  CHECK(rank_by_from_string("degree") == RankBy::Degree);
+  CHECK_FALSE(layout_from_string("circo"));
+  CHECK_FALSE(quote_mode_from_string("None"));
+  CHECK(image_format_from_extension("a/b.SVG") == ImageFormat::Svg);
+  CHECK(image_format_from_extension("b.pdf") == ImageFormat::Pdf);
+  CHECK_FALSE(image_format_from_extension("svg"));
+  CHECK(to_string(ImageFormat::Png) == "png");
 }

@@ -3,6 +3,7 @@
 
 #include <rapidjson/document.h>
 
+#include <boost/range/iterator_range.hpp>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <sstream>
@@ -251,5 +252,58 @@ std::string read_file(const std::string& path);
 /// Compares `actual` with the golden file tests/golden/<name>. With the environment
 /// variable NEWSGRAPH_UPDATE_GOLDEN=1 the golden file is rewritten instead.
 void check_golden(const std::string& name, const std::string& actual);
+
+/// The graph the drawing tests filter: nine nodes of every type, one of them without edges (Zed Quiet, the
+/// most mentioned), a quotation, and edges of weights 1 to 4. Names are invented; vertices are in id order.
+inline Graph drawing_graph() {
+  Graph g;
+  g[boost::graph_bundle].articles = {"a1", "a2"};
+  const auto node = [&](std::string id, EntityType type, std::string label, std::size_t mentions,
+                        std::vector<std::string> aliases = {}) {
+    Node n = make_node(std::move(id), type, std::move(label));
+    n.mentions = mentions;
+    n.aliases = std::move(aliases);
+    n.articles = {"a1"};
+    return add_node(g, n);
+  };
+  const auto leaders = node("group/european-leaders", EntityType::Group, "European leaders", 2);
+  const auto nato =
+      node("organization/nato", EntityType::Organization, "NATO", 5, {"North Atlantic Alliance"});
+  const auto anna = node("person/anna-varga", EntityType::Person, "Anna Varga", 7, {"Varga"});
+  const auto lena = node("person/lena-ek", EntityType::Person, "Lena Ek", 1);
+  const auto omar = node("person/omar-lindqvist", EntityType::Person, "Omar Lindqvist", 3);
+  node("person/zed-quiet", EntityType::Person, "Zed Quiet", 9);
+  const auto geneva = node("place/geneva", EntityType::Place, "Geneva", 2);
+  const auto swiss = node("place/switzerland", EntityType::Place, "Switzerland", 1);
+  Node q = make_node("quotation/we-will-talk", EntityType::Quotation, "We will talk until everyone signs.");
+  q.quote = "We will talk until everyone signs.";
+  q.mentions = 1;
+  const auto quote = add_node(g, q);
+
+  add_edge(g, anna, nato, RelationType::HoldsPosition, 3, 2, "Secretary General");
+  add_edge(g, anna, omar, RelationType::MetWith, 1, 1);
+  add_edge(g, anna, quote, RelationType::Said, 1, 1);
+  add_edge(g, leaders, anna, RelationType::Accused, 1, 1);
+  add_edge(g, lena, omar, RelationType::Criticized, 1, 1);
+  add_edge(g, omar, geneva, RelationType::Visited, 2, 1);
+  add_edge(g, geneva, swiss, RelationType::LocatedIn, 4, 2);
+  return g;
+}
+
+/// The node ids of `g`, in vertex order.
+inline std::vector<std::string> node_ids(const Graph& g) {
+  std::vector<std::string> out;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) out.push_back(g[v].id);
+  return out;
+}
+
+/// The edges of `g` as "source relation target", in edge order.
+inline std::vector<std::string> edge_names(const Graph& g) {
+  std::vector<std::string> out;
+  for (const auto e : boost::make_iterator_range(boost::edges(g)))
+    out.push_back(g[boost::source(e, g)].id + " " + std::string(to_string(g[e].relation)) + " " +
+                  g[boost::target(e, g)].id);
+  return out;
+}
 
 }  // namespace export_test

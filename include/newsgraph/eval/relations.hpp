@@ -37,6 +37,12 @@ struct RelationScores {
   static double macro_f1(const std::array<PrfCounts, kConll04LabelCount>& by_label);
 };
 
+/// `config` set up to score CoNLL04 in its own conventions, as eval-relations does by default:
+/// the tagger trained on its training split (default_model_path("ner-conll04.bin")), its spans
+/// as tagged (Recognizer::TaggerOnly: titles inside person names), and the confidence
+/// threshold chosen on its dev split (0.4). The rest of `config` is kept.
+PipelineConfig conll04_config(PipelineConfig config);
+
 /// Runs Pipeline::extract on every sentence text (on the pipeline's threads) and scores
 /// mentions and relations against the gold.
 RelationScores evaluate_relations(const std::vector<RelationSentence>& sentences, const Pipeline& pipeline);

@@ -12,16 +12,8 @@ namespace newsgraph {
 /// relation, title, weight, articles, evidence}]}, plus, when `sources` is given, "sources":
 /// each article's mentions, entities and relations as extracted (entity and relation ends as
 /// indices), everything `build --into` needs to merge new articles into this graph.
+/// Read back by json_reader.hpp.
 void write_json(std::ostream& out, const Graph& g, const std::vector<ArticleResult>* sources = nullptr);
-/// The "sources" of a JSON export written with them. Throws InputError naming `path` when the
-/// file cannot be read, is not such an export, or has no sources.
-std::vector<ArticleResult> read_json_sources(const std::string& path);
-/// The graph of a JSON export: its "articles", "nodes" and "edges" as written, in the file's
-/// order, so write_json of the result writes them again byte for byte. "sources" is not
-/// needed (nor read). Throws InputError naming `path` when the file cannot be read, is not
-/// JSON, or is not such an export (a missing or mistyped member, a duplicate node id, an edge
-/// to an unknown node).
-Graph read_json_graph(const std::string& path);
 
 /// One line: {"id", "mentions":[{"start","end","text","type","entity"}],
 /// "entities":[{"id","type","name","aliases",...}], "relations":[{"type","source","target",

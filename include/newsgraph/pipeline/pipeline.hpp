@@ -3,7 +3,9 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsgraph/ingest/document.hpp"
@@ -24,6 +26,12 @@ enum class Recognizer {
   /// models/ner-conll04.bin); no collective actors (Group) are added
   TaggerOnly,
 };
+
+/// "tagger", "rules", "tagger-only" (the names of `--ner`).
+std::string_view to_string(Recognizer r);
+std::optional<Recognizer> recognizer_from_string(std::string_view s);
+/// Every name recognizer_from_string accepts, in declaration order.
+std::vector<std::string> recognizer_names();
 
 struct PipelineConfig {
   /// Worker threads over articles; 0 means one per core. The output never depends on it.

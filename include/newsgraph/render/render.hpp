@@ -1,5 +1,6 @@
-// Drawing the graph with Graphviz: choosing the part of the graph to draw, writing it as styled
-// DOT, and running a Graphviz layout program on it.
+// Drawing the graph with Graphviz: choosing the part of the graph to draw (src/render/filter.cpp),
+// writing it as styled DOT (styled_dot.cpp), and running a Graphviz layout program on it
+// (graphviz.cpp).
 #pragma once
 
 #include <cstddef>
@@ -88,10 +89,16 @@ class RenderError : public std::runtime_error {
 /// "auto", "dot", "sfdp", "neato".
 std::string_view to_string(Layout layout);
 std::optional<Layout> layout_from_string(std::string_view s);
+/// Every name layout_from_string accepts, in declaration order.
+std::vector<std::string> layout_names();
 /// "none", "short", "full".
 std::optional<QuoteMode> quote_mode_from_string(std::string_view s);
+/// Every name quote_mode_from_string accepts, in declaration order.
+std::vector<std::string> quote_mode_names();
 /// "mentions", "degree".
 std::optional<RankBy> rank_by_from_string(std::string_view s);
+/// Every name rank_by_from_string accepts, in declaration order.
+std::vector<std::string> rank_by_names();
 /// ".svg" -> Svg, ".png" -> Png, ".pdf" -> Pdf (any case); nullopt for anything else.
 std::optional<ImageFormat> image_format_from_extension(const std::string& path);
 /// "svg", "png", "pdf": Graphviz's -T name.

@@ -5,7 +5,9 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <vector>
 
+#include "newsgraph/ingest/document.hpp"
 #include "newsgraph/render/render.hpp"
 #include "newsgraph/vocab/graph.hpp"
 
@@ -22,6 +24,9 @@ struct HtmlOptions {
   /// statements of articles missing here are cited by article id and span.
   const std::map<std::string, std::string>* article_texts = nullptr;
 };
+
+/// The text of each article by id, for HtmlOptions::article_texts.
+std::map<std::string, std::string> article_texts(const std::vector<Article>& articles);
 
 /// The drawing of a report: an SVG document, or why there is none.
 struct HtmlDrawing {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace newsgraph {
 
@@ -28,6 +29,8 @@ std::string_view to_string(EntityType t);
 /// "person", "organization", "place", "quotation", "group": the prefix of node ids.
 std::string_view id_prefix(EntityType t);
 std::optional<EntityType> entity_type_from_string(std::string_view s);
+/// Every entity type, in declaration order.
+const std::vector<EntityType>& all_entity_types();
 
 /// Typed, directed relations. Symmetric ones (met_with) are stored with the smaller node id
 /// as source, so both directions of the same fact merge into one edge.
@@ -57,6 +60,8 @@ enum class RelationType {
 /// snake_case name: "holds_position", "met_with", "said", ...
 std::string_view to_string(RelationType r);
 std::optional<RelationType> relation_type_from_string(std::string_view s);
+/// Every relation type, in declaration order.
+const std::vector<RelationType>& all_relation_types();
 bool is_symmetric(RelationType r);
 /// The CAMEO root code of an event relation ("04" consult for met_with, hosted and visited;
 /// "11" disapprove for accused and criticized; "12" reject; "13" threaten; "05" cooperate for

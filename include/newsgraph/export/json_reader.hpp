@@ -1,0 +1,22 @@
+// Reading back the graph and the articles that write_json (export/json.hpp) wrote.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "newsgraph/vocab/annotations.hpp"
+#include "newsgraph/vocab/graph.hpp"
+
+namespace newsgraph {
+
+/// The "sources" of a JSON export written with them. Throws InputError naming `path` when the
+/// file cannot be read, is not such an export, or has no sources.
+std::vector<ArticleResult> read_json_sources(const std::string& path);
+/// The graph of a JSON export: its "articles", "nodes" and "edges" as written, in the file's
+/// order, so write_json of the result writes them again byte for byte. "sources" is not
+/// needed (nor read). Throws InputError naming `path` when the file cannot be read, is not
+/// JSON, or is not such an export (a missing or mistyped member, a duplicate node id, an edge
+/// to an unknown node).
+Graph read_json_graph(const std::string& path);
+
+}  // namespace newsgraph
