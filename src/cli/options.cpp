@@ -133,11 +133,12 @@ newsgraph::PipelineConfig pipeline_config(unsigned threads, const KnowledgeOptio
   newsgraph::PipelineConfig config;
   config.threads = threads;
   config.knowledge = k.paths;
-  config.recognizer = newsgraph::recognizer_from_string(r.ner).value_or(newsgraph::Recognizer::Tagger);
-  config.model_path = r.model;
-  config.relation_model_path = r.relation_model;
-  config.min_relation_confidence = r.min_confidence;
-  config.co_mentions = r.co_mentions;
+  config.mentions.recognizer =
+      newsgraph::recognizer_from_string(r.ner).value_or(newsgraph::Recognizer::Tagger);
+  config.mentions.model_path = r.model;
+  config.relations.model_path = r.relation_model;
+  config.relations.min_confidence = r.min_confidence;
+  config.relations.co_mentions = r.co_mentions;
   return config;
 }
 

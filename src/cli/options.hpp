@@ -29,7 +29,7 @@ struct RecognizerOptions {
   std::string ner = "tagger";
   std::string model;           ///< empty: newsgraph::default_model_path()
   std::string relation_model;  ///< empty: newsgraph::default_model_path("rel-en.bin")
-  double min_confidence = newsgraph::PipelineConfig{}.min_relation_confidence;
+  double min_confidence = newsgraph::RelationConfig{}.min_confidence;
   bool co_mentions = false;
 };
 

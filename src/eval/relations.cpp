@@ -169,9 +169,9 @@ void write_relation_scores(std::ostream& out, const RelationScores& scores) {
 }
 
 PipelineConfig conll04_config(PipelineConfig config) {
-  config.recognizer = Recognizer::TaggerOnly;
-  config.model_path = default_model_path("ner-conll04.bin");
-  config.min_relation_confidence = kConll04MinConfidence;
+  config.mentions.recognizer = Recognizer::TaggerOnly;
+  config.mentions.model_path = default_model_path("ner-conll04.bin");
+  config.relations.min_confidence = kConll04MinConfidence;
   return config;
 }
 

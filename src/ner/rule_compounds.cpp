@@ -6,6 +6,7 @@
 
 #include "ner/name_cues.hpp"
 #include "text/token_text.hpp"
+#include "util/strings.hpp"
 
 namespace newsgraph::ner_detail {
 
@@ -25,7 +26,7 @@ void settle_compounds(std::vector<Mention>& mentions, std::string_view text, con
     while (m.first_token >= 2 && glued_hyphen(m.first_token - 1)) {
       const std::size_t part = m.first_token - 2;
       if (t[part].kind != TokenKind::Word) break;
-      if (text::is_lowercase_word(t[part].text) && kb.is_common_word(text::ascii_lower(t[part].text))) {
+      if (text::is_lowercase_word(t[part].text) && kb.is_common_word(strings::ascii_lower(t[part].text))) {
         m.attached = true;
         break;
       }
@@ -41,7 +42,7 @@ void settle_compounds(std::vector<Mention>& mentions, std::string_view text, con
       const std::size_t part = m.last_token + 1;
       if (t[part].kind != TokenKind::Word && t[part].kind != TokenKind::Number) break;
       if (!text::is_capitalized(t[part].text) &&
-          (t[part].kind != TokenKind::Word || kb.is_common_word(text::ascii_lower(t[part].text)))) {
+          (t[part].kind != TokenKind::Word || kb.is_common_word(strings::ascii_lower(t[part].text)))) {
         m.attached = true;
         break;
       }

@@ -33,7 +33,9 @@
 #include "ner/name_cues.hpp"
 #include "ner/rule_compounds.hpp"
 #include "newsgraph/ner/detectors.hpp"
+#include "text/speech_verbs.hpp"
 #include "text/token_text.hpp"
+#include "util/strings.hpp"
 
 namespace newsgraph {
 namespace ner_detail {
@@ -47,14 +49,6 @@ bool is_connector(std::string_view w) {
 }
 
 bool is_determiner(std::string_view w) { return w == "The" || w == "A" || w == "An"; }
-
-bool is_speech_verb(std::string_view w) {
-  static const std::unordered_set<std::string_view> verbs{
-      "said",     "says",  "told",     "added",     "argued",    "insisted", "stated", "noted",
-      "warned",   "wrote", "declared", "claimed",   "explained", "replied",  "asked",  "cautioned",
-      "stressed", "urged", "accused",  "announced", "confirmed", "tweeted",  "posted", "recalled"};
-  return verbs.count(w) != 0;
-}
 
 struct Detector {
   std::string_view text;
@@ -86,7 +80,7 @@ struct Detector {
   const std::string& lower(std::size_t i) const {
     if (lower_cache.empty()) lower_cache.resize(seg.tokens.size());
     std::string& l = lower_cache[i];
-    if (l.empty() && !tok(i).text.empty()) l = text::ascii_lower(tok(i).text);
+    if (l.empty() && !tok(i).text.empty()) l = strings::ascii_lower(tok(i).text);
     return l;
   }
 
@@ -543,7 +537,7 @@ struct Detector {
           }
         }
         if (found == 0 && !common(i) && !sentence_initial(i, s) && i + 1 < s.last_token &&
-            is_speech_verb(tok(i + 1).text) && !headline(s)) {
+            text::is_speech_verb(tok(i + 1).text, text::SpeechCue::Speaker) && !headline(s)) {
           found = 1;
         }
         if (found > 0) {

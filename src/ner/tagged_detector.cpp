@@ -20,6 +20,7 @@
 #include "newsgraph/ner/detectors.hpp"
 #include "newsgraph/ner/tagger.hpp"
 #include "text/token_text.hpp"
+#include "util/strings.hpp"
 
 namespace newsgraph {
 namespace {
@@ -52,7 +53,7 @@ struct TaggedPasses {
 
   bool title_words_only(const TaggedSpan& t) const {
     for (std::size_t i = t.first_token; i < t.last_token; ++i) {
-      const std::string lower = text::ascii_lower(seg.tokens[i].text);
+      const std::string lower = strings::ascii_lower(seg.tokens[i].text);
       if (!kb.is_title(lower) && !kb.is_title_modifier(lower)) return false;
     }
     return true;
@@ -64,7 +65,7 @@ struct TaggedPasses {
     if (!title_case_headline[t.first_token] || t.last_token - t.first_token < 4) return false;
     std::size_t dictionary = 0;
     for (std::size_t i = t.first_token; i < t.last_token; ++i)
-      dictionary += kb.is_common_word(text::ascii_lower(seg.tokens[i].text)) ? 1 : 0;
+      dictionary += kb.is_common_word(strings::ascii_lower(seg.tokens[i].text)) ? 1 : 0;
     return dictionary >= 2;
   }
 
@@ -155,7 +156,7 @@ struct TaggedPasses {
   bool edge_junk(std::size_t i) const {
     const Token& k = seg.tokens[i];
     return k.kind == TokenKind::Punct ||
-           (text::is_lowercase_word(k.text) && kb.is_common_word(text::ascii_lower(k.text)));
+           (text::is_lowercase_word(k.text) && kb.is_common_word(strings::ascii_lower(k.text)));
   }
 
   // The tagger's span `t` trimmed to newsgraph's conventions (it may end empty).
@@ -175,7 +176,7 @@ struct TaggedPasses {
       for (std::size_t i = t.first_token + 1; i < t.last_token; ++i) {
         const Token& k = seg.tokens[i];
         if (k.kind != TokenKind::Word || !text::is_lowercase_word(k.text) || kb.is_name_particle(k.text) ||
-            !kb.is_common_word(text::ascii_lower(k.text)) ||
+            !kb.is_common_word(strings::ascii_lower(k.text)) ||
             (!k.space_before && seg.tokens[i - 1].text == "-"))
           continue;
         t.last_token = i;
@@ -190,7 +191,7 @@ struct TaggedPasses {
     // Moscow", "Marta Ruiz Announces Nominee").
     if (t.label == EntityLabel::PER && title_case_headline[t.first_token]) {
       for (std::size_t end = t.last_token - 1; end > t.first_token; --end) {
-        if (!kb.is_common_word(text::ascii_lower(seg.tokens[end].text))) break;
+        if (!kb.is_common_word(strings::ascii_lower(seg.tokens[end].text))) break;
         if (known_people.count(text::join_tokens(seg, t.first_token, end))) {
           t.last_token = end;
           break;

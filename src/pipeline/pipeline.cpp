@@ -16,7 +16,6 @@
 #include "newsgraph/resolve/node_id.hpp"
 #include "newsgraph/resolve/resolve.hpp"
 #include "newsgraph/text/segment.hpp"
-#include "util/enum_names.hpp"
 
 namespace newsgraph {
 
@@ -39,38 +38,21 @@ std::string default_model_path(std::string_view file) {
   return candidates.back().string();
 }
 
-namespace {
-
-constexpr EnumNames<Recognizer, 3> kRecognizerNames{{
-    {Recognizer::Tagger, "tagger"},
-    {Recognizer::Rules, "rules"},
-    {Recognizer::TaggerOnly, "tagger-only"},
-}};
-
-}  // namespace
-
-std::string_view to_string(Recognizer r) { return enum_name(kRecognizerNames, r, "tagger"); }
-
-std::optional<Recognizer> recognizer_from_string(std::string_view s) {
-  return enum_from_name(kRecognizerNames, s);
-}
-
-std::vector<std::string> recognizer_names() { return enum_name_list(kRecognizerNames); }
-
 Pipeline::Pipeline(PipelineConfig config)
     : config_(std::move(config)), kb_(Knowledge::load(config_.knowledge)) {
-  if (config_.recognizer == Recognizer::Rules) {
+  if (config_.mentions.recognizer == Recognizer::Rules) {
     detector_ = std::make_unique<RuleMentionDetector>(kb_);
   } else {
-    const std::string path = config_.model_path.empty() ? default_model_path() : config_.model_path;
+    const std::string path =
+        config_.mentions.model_path.empty() ? default_model_path() : config_.mentions.model_path;
     auto tagger = std::make_shared<const PerceptronTagger>(PerceptronTagger::load(path));
-    if (config_.recognizer == Recognizer::TaggerOnly)
+    if (config_.mentions.recognizer == Recognizer::TaggerOnly)
       detector_ = std::make_unique<TaggerOnlyMentionDetector>(kb_, std::move(tagger));
     else
       detector_ = std::make_unique<TaggedMentionDetector>(kb_, std::move(tagger));
   }
   const std::string relations =
-      config_.relation_model_path.empty() ? default_model_path("rel-en.bin") : config_.relation_model_path;
+      config_.relations.model_path.empty() ? default_model_path("rel-en.bin") : config_.relations.model_path;
   relation_model_ = std::make_unique<RelationClassifier>(RelationClassifier::load(relations));
 }
 
@@ -84,8 +66,8 @@ ArticleResult Pipeline::extract(const Article& article) const {
   std::vector<Mention> mentions = detector_->detect(article.text, seg);
   result.entities = resolve(article.text, std::move(mentions), *kb_);
   result.relations = extract_relations(article.text, seg, result.entities, *kb_);
-  add_model_relations(seg, result, *relation_model_, *kb_, config_.min_relation_confidence);
-  if (config_.co_mentions) add_co_mentions(seg, result);
+  add_model_relations(seg, result, *relation_model_, *kb_, config_.relations.min_confidence);
+  if (config_.relations.co_mentions) add_co_mentions(seg, result);
 
   // Ids unique within the article, in entity order: a second "person/x" becomes "person/x-2".
   std::unordered_set<std::string> taken;
@@ -176,7 +158,7 @@ BuildResult Pipeline::build(const std::vector<Article>& articles, std::vector<Ar
   // One canonical order, so that merging and every output see the same sequence whatever the
   // input order, and whichever articles came from an earlier build.
   sort_articles(out.articles);
-  out.merged = merge(out.articles, *kb_, config_.overrides);
+  out.merged = merge(out.articles, *kb_, config_.merge);
   out.graph = build_graph(out.articles, out.merged);
   return out;
 }

@@ -54,16 +54,6 @@ bool is_skippable_before_object(std::string_view w) {
   return w == "with" || w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" ||
          w == "its" || w == "on";
 }
-bool is_speech_verb(std::string_view w) {
-  static const std::unordered_map<std::string_view, int> verbs{
-      {"said", 1},      {"says", 1},         {"say", 1},      {"added", 1},    {"adds", 1},
-      {"told", 1},      {"tells", 1},        {"stated", 1},   {"insisted", 1}, {"argued", 1},
-      {"cautioned", 1}, {"warned", 1},       {"noted", 1},    {"wrote", 1},    {"writes", 1},
-      {"declared", 1},  {"asked", 1},        {"replied", 1},  {"claimed", 1},  {"explained", 1},
-      {"stressed", 1},  {"continued", 1},    {"recalled", 1}, {"tweeted", 1},  {"posted", 1},
-      {"announced", 1}, {"acknowledged", 1}, {"admitted", 1}, {"remarked", 1}, {"concluded", 1}};
-  return verbs.count(w) != 0;
-}
 bool is_quantifier(std::string_view w) {
   return w == "several" || w == "some" || w == "other" || w == "many" || w == "two" || w == "three" ||
          w == "four" || w == "five" || w == "both";

@@ -1,5 +1,6 @@
-// The words the relation patterns look for: the verbs of events, the speech verbs of quotes,
-// and the small words the patterns step over or stop at. Internal to the relations stage.
+// The words the relation patterns look for: the verbs of events (speech verbs are
+// text/speech_verbs.hpp, shared with mention detection), and the small words the patterns step over or stop
+// at. Internal to the relations stage.
 #pragma once
 
 #include <string_view>
@@ -20,9 +21,6 @@ bool is_negation(std::string_view w);
 bool is_passive_aux(std::string_view w);
 /// A word that may stand between a verb and its object ("with", "the", "his", "on", ...).
 bool is_skippable_before_object(std::string_view w);
-/// A verb that attributes a quote ("said", "told", "warned", ...). The ner stage keeps a list
-/// of its own.
-bool is_speech_verb(std::string_view w);
 /// A quantifier inside a list of objects ("several", "two", "both", ...).
 bool is_quantifier(std::string_view w);
 /// "he", "she", "He", "She".

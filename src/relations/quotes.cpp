@@ -6,6 +6,7 @@
 
 #include "relations/extractor.hpp"
 #include "relations/patterns.hpp"
+#include "text/speech_verbs.hpp"
 #include "text/token_text.hpp"
 
 namespace newsgraph::relations {
@@ -58,7 +59,7 @@ void Extractor::quotes() {
       std::size_t k = close + 1;
       if (k < n && tok(k).text == ",") ++k;
       const std::size_t sent_limit = k < n ? seg.sentences[sentence_of[k]].last_token : n;
-      if (k < n && is_speech_verb(tok(k).text) && k + 1 < sent_limit) {
+      if (k < n && text::is_speech_verb(tok(k).text, text::SpeechCue::Quote) && k + 1 < sent_limit) {
         std::size_t j = k + 1;
         while (j < sent_limit && in_title[j]) ++j;
         if (j < sent_limit && mention_at[j] != npos && agent_type_ok(type_of(mention_at[j]))) {
@@ -69,7 +70,8 @@ void Extractor::quotes() {
       }
       for (std::size_t j = k, steps = 0; speaker_entity == npos && j < sent_limit && steps < 12; ++steps) {
         const std::string_view x = tok(j).text;
-        if (is_pronoun(x) && j + 1 < sent_limit && is_speech_verb(tok(j + 1).text) && j == k) {
+        if (is_pronoun(x) && j + 1 < sent_limit &&
+            text::is_speech_verb(tok(j + 1).text, text::SpeechCue::Quote) && j == k) {
           speaker_entity = pronoun_speaker(j);
           speaker_span = tok(j).span;
           attribution_token = j;
@@ -79,7 +81,8 @@ void Extractor::quotes() {
         if (q != npos) {
           std::size_t after = mention(q).last_token;
           while (after < sent_limit && is_aux_or_adverb(tok(after).text)) ++after;
-          if (after < sent_limit && is_speech_verb(tok(after).text) && agent_type_ok(type_of(q))) {
+          if (after < sent_limit && text::is_speech_verb(tok(after).text, text::SpeechCue::Quote) &&
+              agent_type_ok(type_of(q))) {
             speaker_entity = mention(q).entity;
             speaker_span = mention(q).span;
             attribution_token = j;
@@ -100,7 +103,7 @@ void Extractor::quotes() {
       for (std::size_t v = o; v > first && o - v < 9; --v) {
         const std::string_view x = tok(v - 1).text;
         if (x == "." || x == ";" || text::is_close_quote(x)) break;
-        if (!is_speech_verb(x)) continue;
+        if (!text::is_speech_verb(x, text::SpeechCue::Quote)) continue;
         std::size_t k = v - 1;
         while (k > first && is_aux_or_adverb(tok(k - 1).text)) --k;
         if (k == first) break;

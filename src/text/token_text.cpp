@@ -36,8 +36,6 @@ bool is_all_caps(std::string_view s) {
   return letters >= 2;
 }
 
-std::string ascii_lower(std::string_view s) { return strings::ascii_lower(s); }
-
 std::string join_tokens(const Segmentation& seg, std::size_t first, std::size_t last) {
   std::string out;
   for (std::size_t i = first; i < last; ++i) {
@@ -48,7 +46,7 @@ std::string join_tokens(const Segmentation& seg, std::size_t first, std::size_t 
 }
 
 std::string join_tokens_lower(const Segmentation& seg, std::size_t first, std::size_t last) {
-  return ascii_lower(join_tokens(seg, first, last));
+  return strings::ascii_lower(join_tokens(seg, first, last));
 }
 
 std::size_t title_length(const Segmentation& seg, std::size_t pos, std::size_t limit, const Knowledge& kb) {

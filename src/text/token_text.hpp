@@ -16,8 +16,6 @@ bool is_capitalized(std::string_view s);
 bool is_all_caps(std::string_view s);
 /// Starts with a lower-case letter.
 bool is_lowercase_word(std::string_view s);
-/// ASCII lower case; other bytes are kept.
-std::string ascii_lower(std::string_view s);
 /// Token texts [first, last) joined by single spaces: the key gazetteer lookups use.
 std::string join_tokens(const Segmentation& seg, std::size_t first, std::size_t last);
 /// Same, lower-cased (ASCII).

@@ -81,13 +81,13 @@ TEST_CASE("conll04_label: our relation names as conll04_map.json maps them", "[e
 TEST_CASE("conll04_config: CoNLL04's own tagger, spans as tagged, its threshold; the rest kept", "[eval]") {
   PipelineConfig base;
   base.threads = 3;
-  base.co_mentions = true;
-  base.relation_model_path = "rel.bin";
+  base.relations.co_mentions = true;
+  base.relations.model_path = "rel.bin";
   const PipelineConfig c = conll04_config(base);
-  CHECK(c.recognizer == Recognizer::TaggerOnly);
-  CHECK(c.model_path == default_model_path("ner-conll04.bin"));
-  CHECK(c.min_relation_confidence == 0.4);
+  CHECK(c.mentions.recognizer == Recognizer::TaggerOnly);
+  CHECK(c.mentions.model_path == default_model_path("ner-conll04.bin"));
+  CHECK(c.relations.min_confidence == 0.4);
   CHECK(c.threads == 3);
-  CHECK(c.co_mentions);
-  CHECK(c.relation_model_path == "rel.bin");
+  CHECK(c.relations.co_mentions);
+  CHECK(c.relations.model_path == "rel.bin");
 }

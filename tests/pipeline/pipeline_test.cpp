@@ -146,7 +146,7 @@ TEST_CASE("pipeline: co_mentioned only behind its flag, one statement per senten
   };
   CHECK(count(testing::pipeline().build(articles), "Olaf Scholz", "Emmanuel Macron") == 0);
   PipelineConfig config;
-  config.co_mentions = true;
+  config.relations.co_mentions = true;
   const Pipeline with(config);
   const BuildResult r = with.build(articles);
   CHECK(count(r, "Olaf Scholz", "Emmanuel Macron") == 3);  // two sentences of a, one of b

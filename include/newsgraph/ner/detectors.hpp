@@ -2,7 +2,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsgraph/knowledge/knowledge.hpp"
@@ -11,6 +13,29 @@
 #include "newsgraph/vocab/types.hpp"
 
 namespace newsgraph {
+
+/// How mentions are found.
+enum class Recognizer {
+  Tagger,  ///< the trained tagger, with the rules for titles, gazetteer entries and sure names
+  Rules,   ///< the rules alone (no model file needed)
+  /// the tagger's spans as they are, in its training corpus's conventions (for evaluation on
+  /// that corpus: see TaggerOnlyMentionDetector; eval-relations uses it with
+  /// models/ner-conll04.bin); no collective actors (Group) are added
+  TaggerOnly,
+};
+
+/// "tagger", "rules", "tagger-only" (the names of `--ner`).
+std::string_view to_string(Recognizer r);
+std::optional<Recognizer> recognizer_from_string(std::string_view s);
+/// Every name recognizer_from_string accepts, in declaration order.
+std::vector<std::string> recognizer_names();
+
+/// How a pipeline finds mentions.
+struct MentionConfig {
+  Recognizer recognizer = Recognizer::Tagger;
+  /// The tagger's model file; empty means default_model_path() (pipeline/pipeline.hpp).
+  std::string model_path;
+};
 
 /// A mention detector turns one segmented article into mentions, sorted by span and not
 /// overlapping. This is the seam where a trained tagger replaces the rules. The rule and tagged

@@ -3,7 +3,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,46 +11,25 @@
 #include "newsgraph/knowledge/knowledge.hpp"
 #include "newsgraph/merge/merge.hpp"
 #include "newsgraph/ner/detectors.hpp"
+#include "newsgraph/relations/combine.hpp"
 #include "newsgraph/relations/relation_model.hpp"
 #include "newsgraph/vocab/graph.hpp"
 
 namespace newsgraph {
 
-/// How mentions are found.
-enum class Recognizer {
-  Tagger,  ///< the trained tagger, with the rules for titles, gazetteer entries and sure names
-  Rules,   ///< the rules alone (no model file needed)
-  /// the tagger's spans as they are, in its training corpus's conventions (for evaluation on
-  /// that corpus: see TaggerOnlyMentionDetector; eval-relations uses it with
-  /// models/ner-conll04.bin); no collective actors (Group) are added
-  TaggerOnly,
-};
-
-/// "tagger", "rules", "tagger-only" (the names of `--ner`).
-std::string_view to_string(Recognizer r);
-std::optional<Recognizer> recognizer_from_string(std::string_view s);
-/// Every name recognizer_from_string accepts, in declaration order.
-std::vector<std::string> recognizer_names();
-
+/// Everything a Pipeline is configured by, one member per stage. Every default is usable as it
+/// is: the trained models of models/, Debian's data, one thread per core.
 struct PipelineConfig {
   /// Worker threads over articles; 0 means one per core. The output never depends on it.
   unsigned threads = 0;
   /// Where the Debian data (iso-codes, tzdata, word list) is read from.
   KnowledgePaths knowledge;
-  Recognizer recognizer = Recognizer::Tagger;
-  /// The tagger's model file; empty means default_model_path().
-  std::string model_path;
-  /// The relation classifier's model file; empty means default_model_path("rel-en.bin").
-  std::string relation_model_path;
-  /// The classifier's relations below this confidence are left out. The default keeps news graphs
-  /// clean (CoNLL04 is 1990s newswire; lower thresholds add more wrong lives_in and located_in
-  /// than right ones on today's news); 0.5 gives the best CoNLL04 F1.
-  double min_relation_confidence = 0.8;
-  /// Also state co_mentioned between every two persons, organizations, places or groups named
-  /// in the same sentence (one statement per sentence, so an edge's weight counts sentences).
-  bool co_mentions = false;
+  /// How mentions are found (ner/detectors.hpp).
+  MentionConfig mentions;
+  /// Which relations are kept beside the patterns' (relations/combine.hpp).
+  RelationConfig relations;
   /// The user's corrections to the cross-article merge (--aliases, --keep-apart).
-  MergeOverrides overrides;
+  MergeOverrides merge;
   /// Told how far extraction (extract_all, build) has come: once with done = 0 before the first
   /// article, then after each article with the number done so far, up to total (the number of
   /// articles extracted in this call). Calls come from the worker threads but never two at

@@ -3,12 +3,28 @@
 // order.
 #pragma once
 
+#include <string>
+
 #include "newsgraph/knowledge/knowledge.hpp"
 #include "newsgraph/relations/relation_model.hpp"
 #include "newsgraph/text/segment.hpp"
 #include "newsgraph/vocab/annotations.hpp"
 
 namespace newsgraph {
+
+/// Which relations a pipeline keeps beside the patterns'.
+struct RelationConfig {
+  /// The relation classifier's model file; empty means default_model_path("rel-en.bin")
+  /// (pipeline/pipeline.hpp).
+  std::string model_path;
+  /// The classifier's relations below this confidence are left out. The default keeps news graphs
+  /// clean (CoNLL04 is 1990s newswire; lower thresholds add more wrong lives_in and located_in
+  /// than right ones on today's news); 0.5 gives the best CoNLL04 F1.
+  double min_confidence = 0.8;
+  /// Also state co_mentioned between every two persons, organizations, places or groups named
+  /// in the same sentence (one statement per sentence, so an edge's weight counts sentences).
+  bool co_mentions = false;
+};
 
 /// Adds the relations the classifier finds between the article's mentions, except those the
 /// patterns already state in the same sentence, and sorts all relations by (sentence, source

@@ -81,8 +81,8 @@ int run_build(const BuildOptions& o) {
   if (!o.into.empty() && std::filesystem::exists(o.into)) earlier = newsgraph::read_json_sources(o.into);
 
   newsgraph::PipelineConfig config = pipeline_config(o.threads, o.knowledge, o.recognizer);
-  if (!o.aliases.empty()) config.overrides.aliases = newsgraph::read_name_groups(o.aliases);
-  if (!o.keep_apart.empty()) config.overrides.keep_apart = newsgraph::read_name_groups(o.keep_apart);
+  if (!o.aliases.empty()) config.merge.aliases = newsgraph::read_name_groups(o.aliases);
+  if (!o.keep_apart.empty()) config.merge.keep_apart = newsgraph::read_name_groups(o.keep_apart);
   ProgressMeter meter(o.quiet);
   config.progress = meter.callback();
   const newsgraph::Pipeline pipeline(config);

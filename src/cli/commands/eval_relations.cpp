@@ -23,9 +23,9 @@ CLI::App* add_eval_relations(CLI::App& app, EvalRelationsOptions& o) {
   // confidence threshold chosen on its dev split. --ner tagger --model models/ner-en.bin
   // --min-confidence 0.8 scores the news pipeline as `build` runs it.
   const newsgraph::PipelineConfig preset = newsgraph::conll04_config(newsgraph::PipelineConfig{});
-  o.recognizer.ner = std::string(newsgraph::to_string(preset.recognizer));
-  o.recognizer.model = preset.model_path;
-  o.recognizer.min_confidence = preset.min_relation_confidence;
+  o.recognizer.ner = std::string(newsgraph::to_string(preset.mentions.recognizer));
+  o.recognizer.model = preset.mentions.model_path;
+  o.recognizer.min_confidence = preset.relations.min_confidence;
   add_recognizer_options(*cmd, o.recognizer);
   cmd->get_option("--model")->description("tagger model (default: models/ner-conll04.bin)");
   add_threads_option(*cmd, o.threads);
