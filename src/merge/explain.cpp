@@ -27,12 +27,11 @@ void within_article_reason(const Item& it, const Form& alias, Folder& folder, st
   } else if (it.e->type == EntityType::Person && alias.norm == name.norm) {
     rule = "spelling";
     detail = "both spell \"" + join(name.norm) + "\" once folded";
-  } else if (it.e->type == EntityType::Person && alias.norm.size() < name.norm.size() &&
-             std::equal(alias.norm.rbegin(), alias.norm.rend(), name.norm.rbegin())) {
+  } else if (it.e->type == EntityType::Person && names::ends_name(name.norm, alias.norm)) {
     rule = "partial-name";
     detail = q_alias + " ends the fuller name " + q_name + ", the only such person in the article";
   } else if (it.e->type == EntityType::Organization && !acronym_letters(alias.text).empty() &&
-             org_initials(name.text, folder).count(acronym_letters(alias.text)) > 0) {
+             names::org_initials_with_suffixes(name.text, folder).count(acronym_letters(alias.text)) > 0) {
     rule = "acronym";
     detail = q_alias + " spells the initials of " + q_name;
   } else if (it.e->type == EntityType::Organization && !acronym_letters(alias.text).empty()) {

@@ -1,46 +1,25 @@
 // What the steps of the merge share: the items (every entity of every article, with its surface
-// forms and their rule-1 keys), the memoised folding they are keyed by, and the name rules of
-// keys.cpp that later rules reuse. Internal to src/merge/.
+// forms and their rule-1 keys) and the name keys of keys.cpp; the name rules the merge shares
+// with within-article resolution come from resolve/names.hpp. Internal to src/merge/.
 #pragma once
 
 #include <cstddef>
-#include <set>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "merge/linker.hpp"
 #include "newsgraph/knowledge/knowledge.hpp"
 #include "newsgraph/vocab/annotations.hpp"
+#include "resolve/names.hpp"
 
 namespace newsgraph::merging {
 
-/// Knowledge::fold split into words, memoised (folding runs an ICU transliterator).
-class Folder {
- public:
-  explicit Folder(const Knowledge& kb) : kb_(kb) {}
-  const std::vector<std::string>& words(const std::string& s) {
-    auto it = cache_.find(s);
-    if (it != cache_.end()) return it->second;
-    std::vector<std::string> out;
-    const std::string folded = kb_.fold(s);
-    std::size_t i = 0;
-    while (i < folded.size()) {
-      while (i < folded.size() && folded[i] == ' ') ++i;
-      std::size_t j = i;
-      while (j < folded.size() && folded[j] != ' ') ++j;
-      if (j > i) out.emplace_back(folded.substr(i, j - i));
-      i = j;
-    }
-    return cache_.emplace(s, std::move(out)).first->second;
-  }
-  const Knowledge& kb() const { return kb_; }
-
- private:
-  const Knowledge& kb_;
-  std::unordered_map<std::string, std::vector<std::string>> cache_;
-};
+// The name rules shared with resolve (resolve/names.hpp).
+using names::acronym_letters;
+using names::Folder;
+using names::org_core_words;
+using names::org_initials;
 
 /// `words` from index `from` on, joined by single spaces.
 inline std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
@@ -93,12 +72,6 @@ struct Corpus {
 
 /// A folded person-name token in the form spelling variants share (see rule 1).
 std::string normalise_person_token(std::string t);
-/// The letters of an acronym name ("UN", "U.N.", "NATO"), upper case; empty when `s` is not
-/// 2-6 ASCII capitals, either plain or each followed by a period.
-std::string acronym_letters(std::string_view s);
-/// The spellings of an organization's initials: every part of hyphenated words counted,
-/// or only the first part. Spellings shorter than two letters are left out.
-std::set<std::string> org_initials(const std::string& name, Folder& folder);
 /// The form `text` of entity `e` (its name when `is_name`, else an alias), with its key.
 Form make_form(const Entity& e, const std::string& text, bool is_name, Folder& folder);
 

@@ -1,11 +1,7 @@
 // Rules 1 and 2 of the merge (see merge.cpp): the forms of every entity and their keys, and the
 // links between entities whose names, or aliases that may stand for a whole entity, have equal
-// keys. The acronym letters and organization initials defined here serve rule 4 and the
-// explanations too.
-#include <unicode/uchar.h>
-
+// keys. Acronyms and organization core words come from resolve/names.hpp.
 #include <algorithm>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,47 +10,10 @@
 
 #include "merge/items.hpp"
 #include "merge/steps.hpp"
-#include "newsgraph/util/utf8.hpp"
 #include "util/strings.hpp"
 
 namespace newsgraph::merging {
 namespace {
-
-/// Folded corporate suffixes, for spellings the knowledge does not list.
-bool is_folded_org_suffix(std::string_view w) {
-  static const std::set<std::string_view> kSuffixes{"inc",     "corp", "corporation", "ltd", "limited", "co",
-                                                    "company", "llc",  "plc",         "ag",  "gmbh",    "sa"};
-  return kSuffixes.count(w) > 0;
-}
-
-/// The words of an organization name without a leading "The" and trailing corporate
-/// suffixes; never empty when the name has a word.
-std::vector<std::string> org_core_words(const std::string& name, Folder& folder) {
-  const std::vector<std::string_view> spaced = strings::split_whitespace(name);
-  std::vector<std::string> words(spaced.begin(), spaced.end());
-  auto is_suffix = [&](const std::string& w) {
-    std::string bare = w;
-    while (!bare.empty() && (bare.back() == ',' || bare.back() == ';')) bare.pop_back();
-    if (bare.empty()) return true;
-    if (folder.kb().is_org_suffix(w) || folder.kb().is_org_suffix(bare)) return true;
-    const auto& f = folder.words(bare);
-    return f.size() == 1 && is_folded_org_suffix(f[0]);
-  };
-  while (words.size() > 1 && is_suffix(words.back())) words.pop_back();
-  if (words.size() > 1) {
-    const auto& f = folder.words(words.front());
-    if (f.size() == 1 && f[0] == "the") words.erase(words.begin());
-  }
-  return words;
-}
-
-/// True when the first code point of `s` is an upper-case or title-case letter. A malformed
-/// first sequence is not one; names are valid UTF-8 (ingest rejects anything else), on which
-/// this reads exactly as the hand-written decoder it replaces (which also took overlong forms).
-bool starts_capitalised(std::string_view s) {
-  const char32_t c = first_code_point(s);
-  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
-}
 
 /// The link of rules 1 and 2: item i's form `f` has the key of item j's form `g`.
 Link key_link(const std::vector<Item>& items, std::size_t i, const Form& f, std::size_t j, const Form& g) {
@@ -101,56 +60,6 @@ std::string normalise_person_token(std::string t) {
     if (letter && !out.empty() && out.back() == c) continue;
     out += c;
   }
-  return out;
-}
-
-std::string acronym_letters(std::string_view s) {
-  std::string letters;
-  const bool dotted = s.find('.') != std::string_view::npos;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c >= 'A' && c <= 'Z') {
-      if (dotted && i + 1 < s.size() && s[i + 1] != '.') return {};
-      letters += c;
-    } else if (c == '.') {
-      if (i == 0 || s[i - 1] == '.') return {};
-    } else {
-      return {};
-    }
-  }
-  if (letters.size() < 2 || letters.size() > 6) return {};
-  return letters;
-}
-
-std::set<std::string> org_initials(const std::string& name, Folder& folder) {
-  static const std::set<std::string_view> kSkip{"of", "the", "and", "for", "de"};
-  std::string all_parts, first_parts;
-  for (const std::string& word : org_core_words(name, folder)) {
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= word.size(); ++i) {
-      if (i == word.size() || word[i] == '-') {
-        if (i > start) parts.push_back(word.substr(start, i - start));
-        start = i + 1;
-      }
-    }
-    for (std::size_t p = 0; p < parts.size(); ++p) {
-      std::string_view part = parts[p];
-      while (!part.empty() && (part.front() == '(' || part.front() == '"' || part.front() == '\''))
-        part.remove_prefix(1);
-      if (!starts_capitalised(part)) continue;
-      const auto& f = folder.words(std::string(part));
-      if (f.empty() || kSkip.count(f[0]) > 0) continue;
-      const char c = f[0][0];
-      if (c < 'a' || c > 'z') continue;
-      const char initial = static_cast<char>(c - 'a' + 'A');
-      all_parts += initial;
-      if (p == 0) first_parts += initial;
-    }
-  }
-  std::set<std::string> out;
-  if (all_parts.size() >= 2) out.insert(all_parts);
-  if (first_parts.size() >= 2) out.insert(first_parts);
   return out;
 }
 

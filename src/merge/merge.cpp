@@ -45,6 +45,7 @@
 //     joins the unique other organization cluster whose initials spell it: capitalised
 //     words, skipping of/the/and/for/de, with each part of a hyphenated word counted
 //     ("Hewlett-Packard" -> HP) or only its first part ("Co-operation" -> C). Unique or none.
+//     (Acronyms and initials are those of resolve/names.hpp, shared with resolution.)
 //     Likewise a place cluster without a country code joins the unique place cluster of the
 //     same name that has one.
 //  5. Label: among the member entities' names, the one with most folded words (an acronym

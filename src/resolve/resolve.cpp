@@ -7,65 +7,27 @@
 //   3. A person mention whose words are the last words of exactly one fuller person name in
 //      the article ("Lavrov" -> "Sergey Lavrov", "Cavo Dragone" -> "Giuseppe Cavo Dragone")
 //      joins it; with two candidates ("Smith" for "John Smith" and "Jane Smith") it stays alone.
-//   4. An all-capitals organization joins the one organization whose initials it spells
-//      ("NATO" after "North Atlantic Treaty Organization"), and an all-capitals name defined in
-//      parentheses right after an organization joins it whatever its letters ("Doctors
-//      Without Borders (MSF)", "Islamic State (ISIS)").
+//   4. An organization named by an acronym (2-6 capitals, optionally dotted) joins the one
+//      organization whose initials spell it ("NATO" after "North Atlantic Treaty
+//      Organization", "SAIC" after "Shanghai Automotive Industry Corp"), and an acronym
+//      defined in parentheses right after an organization joins it whatever its letters
+//      ("Doctors Without Borders (MSF)", "Islamic State (ISIS)"). Acronyms and initials are
+//      those of the merge (names.hpp), corporate suffixes counted in initials here.
 // An entity is named by its fullest mention; every other surface form is an alias.
 #include "newsgraph/resolve/resolve.hpp"
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "newsgraph/ingest/document.hpp"
 #include "newsgraph/text/utf8_index.hpp"
-#include "text/token_text.hpp"
+#include "resolve/names.hpp"
 
 namespace newsgraph {
 namespace {
-
-// The space-separated words of a folded name.
-std::vector<std::string> words(const std::string& folded) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && folded[i] == ' ') ++i;
-    const std::size_t start = i;
-    while (i < folded.size() && folded[i] != ' ') ++i;
-    if (i > start) out.emplace_back(folded, start, i - start);
-  }
-  return out;
-}
-
-bool ends_with(const std::vector<std::string>& full, const std::vector<std::string>& part) {
-  if (part.empty() || part.size() >= full.size()) return false;
-  return std::equal(part.rbegin(), part.rend(), full.rbegin());
-}
-
-// Initials of the capitalised words of a name: "North Atlantic Treaty Organization" -> "NATO",
-// "Hewlett-Packard" -> "HP".
-std::string initials(std::string_view name) {
-  std::string out;
-  bool at_word_start = true;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    const bool sep = c == ' ' || c == '-';
-    if (sep) {
-      at_word_start = true;
-      continue;
-    }
-    if (at_word_start && c >= 'A' && c <= 'Z') out += c;
-    at_word_start = false;
-  }
-  return out;
-}
-
-std::string letters_only(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (c != '.') out += c;
-  return out;
-}
 
 /// One article's resolution in progress: its mentions, the entities made so far and the entity
 /// of each mention.
@@ -91,7 +53,7 @@ Resolution start(std::vector<Mention> mentions, const Knowledge& kb) {
     const Mention& m = r.out.mentions[i];
     r.canonical[i] = m.known ? m.known->canonical : m.text;
     r.key[i] = kb.fold(r.canonical[i]);
-    r.mention_words[i] = words(r.key[i]);
+    r.mention_words[i] = names::folded_words(r.key[i]);
   }
   r.entity_of.assign(r.n, static_cast<std::size_t>(-1));
   return r;
@@ -106,7 +68,8 @@ bool is_partial_person(const Resolution& r, std::size_t i) {
   for (std::size_t j = 0; j < r.n; ++j) {
     if (j == i || r.out.mentions[j].type != EntityType::Person) continue;
     const auto& full = r.mention_words[j];
-    if (ends_with(full, w) || (w.size() == 1 && full.size() > 1 && full.front() == w.front())) return true;
+    if (names::ends_name(full, w) || (w.size() == 1 && full.size() > 1 && full.front() == w.front()))
+      return true;
   }
   return false;
 }
@@ -152,7 +115,7 @@ void join_partial_names(Resolution& r, const std::vector<char>& partial) {
     const auto& w = r.mention_words[i];
     std::size_t match = static_cast<std::size_t>(-1), count = 0;
     for (std::size_t e = 0; e < r.out.entities.size(); ++e) {
-      if (r.out.entities[e].type == EntityType::Person && ends_with(r.entity_words[e], w)) {
+      if (r.out.entities[e].type == EntityType::Person && names::ends_name(r.entity_words[e], w)) {
         match = e;
         ++count;
       }
@@ -176,16 +139,24 @@ void join_partial_names(Resolution& r, const std::vector<char>& partial) {
   }
 }
 
-/// Rule 4: acronyms of organizations named in full in the article.
-void join_acronyms(Resolution& r) {
+/// Rule 4: acronyms of organizations named in full in the article: an organization named by an
+/// acronym (names::acronym_letters) joins the one other organization whose initials spell it
+/// (names::org_initials), as the merge joins them across articles.
+void join_acronyms(Resolution& r, const Knowledge& kb) {
+  names::Folder folder(kb);
+  std::map<std::size_t, std::set<std::string>> initials;  // organization entity -> its initials
   for (std::size_t e = 0; e < r.out.entities.size(); ++e) {
-    Entity& acr = r.out.entities[e];
-    if (acr.type != EntityType::Organization || !text::is_all_caps(acr.name)) continue;
-    const std::string letters = letters_only(acr.name);
+    const Entity& acr = r.out.entities[e];
+    if (acr.type != EntityType::Organization) continue;
+    const std::string letters = names::acronym_letters(acr.name);
+    if (letters.empty()) continue;
     std::size_t match = static_cast<std::size_t>(-1), count = 0;
     for (std::size_t f = 0; f < r.out.entities.size(); ++f) {
       if (f == e || r.out.entities[f].type != EntityType::Organization) continue;
-      if (initials(r.out.entities[f].name) == letters && letters.size() >= 2) {
+      auto it = initials.find(f);
+      if (it == initials.end())
+        it = initials.emplace(f, names::org_initials_with_suffixes(r.out.entities[f].name, folder)).first;
+      if (it->second.count(letters) > 0) {
         match = f;
         ++count;
       }
@@ -196,19 +167,19 @@ void join_acronyms(Resolution& r) {
   }
 }
 
-/// Rule 4, defined in the text: "Organization Name (ACR)".
+/// Rule 4, defined in the text: "Organization Name (ACR)", ACR an acronym (names::acronym_letters).
 void join_defined_acronyms(Resolution& r, std::string_view text) {
   Utf8Index index;
   bool indexed = false;
   for (std::size_t i = 1; i < r.n; ++i) {
     const Mention& acr = r.out.mentions[i];
     const Mention& full = r.out.mentions[i - 1];
-    const std::string letters = letters_only(acr.text);
-    if (!text::is_all_caps(acr.text) || letters.size() < 2 || letters.size() > 8) continue;
+    if (names::acronym_letters(acr.text).empty()) continue;
     if (full.span.end > acr.span.begin || acr.span.begin - full.span.end > 2) continue;
     const std::size_t e = r.entity_of[i], f = r.entity_of[i - 1];
     if (e == f || r.out.entities[f].type != EntityType::Organization) continue;
-    if (!text::is_all_caps(r.out.entities[e].name)) continue;  // the acronym already names something longer
+    if (names::acronym_letters(r.out.entities[e].name).empty())
+      continue;  // the acronym already names something longer
     if (!indexed) {
       index = Utf8Index(text);
       indexed = true;
@@ -270,7 +241,7 @@ ArticleEntities resolve(std::string_view text, std::vector<Mention> mentions, co
   Resolution r = start(std::move(mentions), kb);
   const std::vector<char> partial = group_by_key(r);
   join_partial_names(r, partial);
-  join_acronyms(r);
+  join_acronyms(r, kb);
   join_defined_acronyms(r, text);
   std::vector<Entity> entities = renumber(r);
   name_entities(entities, r.out.mentions);
