@@ -12,8 +12,12 @@
 //  - Folder contents are ordered by std::filesystem::path comparison of the path relative to
 //    the folder, i.e. component by component ("a/x.txt" < "a-b.txt" < "b.txt"), which does not
 //    depend on the order the file system lists entries in.
-//  - A .txt file given directly that needs its path as id (shared stem) uses the lexically
-//    normalised path as given ("./news/a.txt" -> "news/a").
+//  - A .txt file given directly has its stem as id ("news/story.txt" -> "story"); a .txt file
+//    found in a folder has the folder's name joined with its path inside the folder
+//    ("day1/" holding "reuters.txt" and "sport/511.txt" -> "day1/reuters", "day1/sport/511";
+//    the folder's name is the last component of its absolute path, so "./day1" and
+//    "/data/day1" name it "day1" too). An id thus never depends on the other inputs, and the
+//    same file names in two days' folders stay apart.
 //  - JSON Lines: "id" must be a non-empty string or a number (a number becomes its decimal
 //    text: 42 -> "42", 1.5 -> "1.5"); "title", "url", "date", "source" may be absent, null or a
 //    string. Every string taken from JSON must be valid UTF-8 after unescaping.
@@ -27,6 +31,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <unicode/uchar.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -210,9 +215,9 @@ void parse_jsonl_into(std::string_view text, const std::string& origin, std::vec
 /// One file to read, found while expanding the inputs.
 struct Source {
   enum class Kind { Txt, Jsonl, Stdin } kind;
-  fs::path path;        ///< file to open
-  std::string shown;    ///< path as shown in messages and origins
-  std::string long_id;  ///< .txt only: id used when the stem is shared
+  fs::path path;      ///< file to open
+  std::string shown;  ///< path as shown in messages and origins
+  std::string id;     ///< .txt only: the article id, the path as given without its extension
 };
 
 bool is_txt(const fs::path& p) { return p.extension() == ".txt"; }
@@ -223,6 +228,16 @@ std::string without_extension(const fs::path& p) {
   fs::path q = p;
   q.replace_extension();
   return q.generic_string();
+}
+
+/// The name of folder `root`: the last component of its absolute path ("day1" for "day1/",
+/// "./day1" or "/data/day1"; the current folder's name for "."); empty for "/".
+fs::path folder_name(const fs::path& root) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(root, ec).lexically_normal();
+  if (ec) abs = root.lexically_normal();
+  if (!abs.has_filename()) abs = abs.parent_path();
+  return abs.has_relative_path() ? abs.filename() : fs::path();
 }
 
 void expand_folder(const std::string& input, std::vector<Source>& sources) {
@@ -242,10 +257,11 @@ void expand_folder(const std::string& input, std::vector<Source>& sources) {
   if (ec) throw InputError(input + ": cannot read folder (" + ec.message() + ")");
   if (found.empty()) throw InputError(input + ": no .txt or .jsonl files");
   std::sort(found.begin(), found.end());
+  const fs::path name = folder_name(root);
   for (const fs::path& rel : found) {
     const fs::path full = root / rel;
     Source s{is_txt(rel) ? Source::Kind::Txt : Source::Kind::Jsonl, full, full.generic_string(),
-             without_extension(rel)};
+             without_extension(name / rel)};
     sources.push_back(std::move(s));
   }
 }
@@ -265,7 +281,7 @@ std::vector<Source> expand_inputs(const std::vector<std::string>& inputs) {
     if (fs::is_directory(st)) {
       expand_folder(input, sources);
     } else if (is_txt(p)) {
-      sources.push_back({Source::Kind::Txt, p, input, without_extension(p.lexically_normal())});
+      sources.push_back({Source::Kind::Txt, p, input, p.stem().generic_string()});
     } else if (is_jsonl(p)) {
       sources.push_back({Source::Kind::Jsonl, p, input, {}});
     } else {
@@ -302,10 +318,23 @@ Article read_txt(const Source& src, std::string id) {
   return a;
 }
 
+/// All of standard input. Throws InputError when it cannot be read: closed ("<&-"), a folder
+/// ("< dir"), or a read error, rather than reading it as empty.
 std::string read_stdin() {
-  std::ostringstream all;
-  all << std::cin.rdbuf();
-  return all.str();
+  std::string all;
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n > 0) {
+      all.append(buffer, static_cast<std::size_t>(n));
+    } else if (n == 0) {
+      return all;
+    } else if (errno != EINTR) {
+      const int err = errno;
+      if (err == EBADF) throw InputError("<stdin>: standard input is closed");
+      throw InputError("<stdin>: cannot read standard input (" + std::system_category().message(err) + ")");
+    }
+  }
 }
 
 }  // namespace
@@ -320,19 +349,13 @@ std::vector<Article> parse_jsonl(std::string_view text, const std::string& origi
 std::vector<Article> read_inputs(const std::vector<std::string>& inputs) {
   const std::vector<Source> sources = expand_inputs(inputs);
 
-  std::unordered_map<std::string, std::size_t> stem_count;
-  for (const Source& s : sources)
-    if (s.kind == Source::Kind::Txt) ++stem_count[s.path.stem().string()];
-
   std::vector<Article> articles;
   IdRegistry ids;
   for (const Source& s : sources) {
     switch (s.kind) {
       case Source::Kind::Txt: {
-        std::string stem = s.path.stem().string();
-        std::string id = stem_count[stem] > 1 ? s.long_id : std::move(stem);
-        if (!is_valid_utf8(id)) throw InputError(s.shown + ": file name is not valid UTF-8");
-        Article a = read_txt(s, std::move(id));
+        if (!is_valid_utf8(s.id)) throw InputError(s.shown + ": file name is not valid UTF-8");
+        Article a = read_txt(s, s.id);
         register_id(ids, a.id, a.origin);
         articles.push_back(std::move(a));
         break;

@@ -175,7 +175,10 @@ for fmt in dot graphml jsonld json cypher kuzu; do
   expect_same "build -f $fmt: shuffled input order identical" "$work/order1.$fmt" "$work/order2.$fmt"
 done
 run build "$samples" "$in/odd.jsonl" -f json
-expect_same "build of the folder equals build of its files" "$work/stdout" "$work/order1.json"
+cp "$work/stdout" "$work/folder1.json"
+run build "$in/odd.jsonl" "$samples/./" -f json
+expect_same "build of the folder: the same graph whatever its spelling and the input order" "$work/folder1.json" \
+  "$work/stdout"
 run build "$txt_a" "$txt_b" "$jsonl" "$in/odd.jsonl" --mentions "$work/mo1.jsonl" -o "$work/discard1.json"
 run build "$in/odd.jsonl" "$jsonl" "$txt_b" "$txt_a" --mentions "$work/mo2.jsonl" -o "$work/discard2.json"
 expect_same "--mentions: shuffled input order identical" "$work/mo1.jsonl" "$work/mo2.jsonl"
@@ -265,5 +268,14 @@ if command -v script >/dev/null 2>&1; then
   rm -f "$work"/tty*
 fi
 rm -f "$work/plain.json"
+
+
+# Standard input that cannot be read is an error, never an empty graph.
+"$ng" build - <&- >"$work/stdout" 2>"$work/stderr"
+rc=$?
+expect_error_line "build - with standard input closed" "standard input is closed"
+run_stdin "$in" build -
+expect_error_line "build - with a folder as standard input" "cannot read standard input"
+rm -f "$work/stdout"
 
 finish

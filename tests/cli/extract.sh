@@ -82,7 +82,9 @@ for root, _, files in os.walk(samples):
         path = os.path.join(root, name)
         if name.endswith(".txt"):
             with open(path, "rb") as f:
-                texts[os.path.splitext(name)[0]] = f.read().decode("utf-8")
+                # a .txt file in a folder: the folder's name and the path inside it
+                rel = os.path.relpath(os.path.splitext(path)[0], os.path.dirname(os.path.abspath(samples)))
+                texts[rel.replace(os.sep, "/")] = f.read().decode("utf-8")
         elif name.endswith(".jsonl"):
             add_jsonl(path)
 add_jsonl(odd)

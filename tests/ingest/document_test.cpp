@@ -310,10 +310,10 @@ TEST_CASE("duplicate ids across inputs", "[document]") {
             read_inputs({a, b});
           }) == b + ":2: duplicate article id \"shared\" (first at " + a + ":1)");
   }
-  SECTION("a txt stem against a jsonl id") {
+  SECTION("a txt file's id against a jsonl id") {
     const std::string dir = fixture("collide");
     CHECK(input_error([&] { read_inputs({dir}); }) ==
-          dir + "/alpha.txt: duplicate article id \"alpha\" (first at " + dir + "/alpha.jsonl:1)");
+          dir + "/alpha.txt: duplicate article id \"collide/alpha\" (first at " + dir + "/alpha.jsonl:1)");
   }
   SECTION("the same jsonl file twice") {
     const std::string a = fixture("jsonl/shared_a.jsonl");
@@ -325,54 +325,61 @@ TEST_CASE("folders: recursion, filtering, order", "[document]") {
   const std::string dir = fixture("folder");
   const auto articles = read_inputs({dir});
   // Path order compares component by component: folder "a" before file "a-b.txt".
-  CHECK(ids_of(articles) == std::vector<std::string>{"a-one", "a-two", "z", "a-b", "b", "c"});
+  CHECK(ids_of(articles) == std::vector<std::string>{"a-one", "a-two", "folder/a/z", "folder/a-b", "folder/b",
+                                                     "folder/sub/deeper/c"});
   REQUIRE(articles.size() == 6);
   CHECK(articles[0].origin == dir + "/a/news.jsonl:1");
   CHECK(articles[2].origin == dir + "/a/z.txt");
   CHECK(articles[5].origin == dir + "/sub/deeper/c.txt");
   CHECK(articles[5].text == "Deep file.\n");
 
-  SECTION("a trailing slash changes nothing but the origin spelling") {
-    const auto again = read_inputs({dir + "/"});
-    CHECK(ids_of(again) == ids_of(articles));
+  SECTION("a trailing slash or another spelling of the folder changes nothing but the origins") {
+    CHECK(ids_of(read_inputs({dir + "/"})) == ids_of(articles));
+    CHECK(ids_of(read_inputs({dir + "/./sub/.."})) == ids_of(articles));
   }
   SECTION("inputs keep their order") {
     const auto mixed = read_inputs({fixture("txt/with_title.txt"), dir, fixture("txt/no_title.txt")});
-    CHECK(ids_of(mixed) ==
-          std::vector<std::string>{"with_title", "a-one", "a-two", "z", "a-b", "b", "c", "no_title"});
+    CHECK(ids_of(mixed) == std::vector<std::string>{"with_title", "a-one", "a-two", "folder/a/z",
+                                                    "folder/a-b", "folder/b", "folder/sub/deeper/c",
+                                                    "no_title"});
   }
 }
 
-TEST_CASE("duplicate stems take their relative path as id", "[document]") {
-  SECTION("inside a folder") {
+TEST_CASE("a txt file's id: its stem, or its folder's name and its path inside the folder", "[document]") {
+  SECTION("inside a folder: the folder's name and the path inside it") {
     const auto articles = read_inputs({fixture("dupstems")});
-    CHECK(ids_of(articles) == std::vector<std::string>{"other", "x/report", "y/report"});
+    CHECK(ids_of(articles) ==
+          std::vector<std::string>{"dupstems/other", "dupstems/x/report", "dupstems/y/report"});
   }
-  SECTION("files given one by one use the path as given") {
+  SECTION("the id of a file never depends on the other inputs") {
+    const auto alone = read_inputs({fixture("dupstems/x")});
+    CHECK(ids_of(alone) == std::vector<std::string>{"x/report"});
+    const auto file = read_inputs({fixture("dupstems/x/report.txt")});
+    CHECK(ids_of(file) == std::vector<std::string>{"report"});
+  }
+  SECTION("two days' folders with the same file names stay apart") {
+    const TempDir dir;
+    dir.write("day1/reuters.txt", "Monday.\n");
+    dir.write("day2/reuters.txt", "Tuesday.\n");
+    const auto articles = read_inputs({dir.path() + "/day2", dir.path() + "/day1/"});
+    CHECK(ids_of(articles) == std::vector<std::string>{"day2/reuters", "day1/reuters"});
+  }
+  SECTION("files given one by one with the same stem collide") {
     const std::string x = fixture("dupstems/x/report.txt");
     const std::string y = fixture("dupstems/y/report.txt");
-    const auto articles = read_inputs({y, x});
-    REQUIRE(articles.size() == 2);
-    CHECK(articles[0].id == fs::path(y).lexically_normal().replace_extension().generic_string());
-    CHECK(articles[1].id == fs::path(x).lexically_normal().replace_extension().generic_string());
-    CHECK(articles[0].id != articles[1].id);
+    CHECK(input_error([&] {
+            read_inputs({y, x});
+          }) == x + ": duplicate article id \"report\" (first at " + y + ")");
   }
-  SECTION("a stem shared between a folder and a file input") {
+  SECTION("folders of the same name collide") {
     const TempDir dir;
-    dir.write("in/report.txt", "Folder copy.\n");
-    const std::string single = dir.write("single/report.txt", "Single copy.\n");
-    const auto articles = read_inputs({dir.path() + "/in", single});
-    REQUIRE(articles.size() == 2);
-    CHECK(articles[0].id == "report");  // relative to the folder given
-    CHECK(articles[1].id == fs::path(single).lexically_normal().replace_extension().generic_string());
-  }
-  SECTION("same relative path under two folder inputs collides") {
-    const TempDir dir;
-    dir.write("one/report.txt", "First.\n");
-    dir.write("two/report.txt", "Second.\n");
-    const std::string msg = input_error([&] { read_inputs({dir.path() + "/one", dir.path() + "/two"}); });
-    CHECK(msg == dir.path() + "/two/report.txt: duplicate article id \"report\" (first at " + dir.path() +
-                     "/one/report.txt)");
+    dir.write("a/news/report.txt", "First.\n");
+    dir.write("b/news/report.txt", "Second.\n");
+    const std::string msg = input_error([&] {
+      read_inputs({dir.path() + "/a/news", dir.path() + "/b/news"});
+    });
+    CHECK(msg == dir.path() + "/b/news/report.txt: duplicate article id \"news/report\" (first at " +
+                     dir.path() + "/a/news/report.txt)");
   }
 }
 
@@ -406,7 +413,7 @@ TEST_CASE("input path errors", "[document]") {
     const TempDir dir;
     dir.write("odd.txt/inner.txt", "Inner.\n");
     const auto articles = read_inputs({dir.path() + "/odd.txt"});
-    CHECK(ids_of(articles) == std::vector<std::string>{"inner"});
+    CHECK(ids_of(articles) == std::vector<std::string>{"odd.txt/inner"});
   }
   SECTION("no inputs reads nothing") { CHECK(read_inputs({}).empty()); }
 }

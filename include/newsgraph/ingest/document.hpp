@@ -26,13 +26,14 @@ struct Article {
 };
 
 /// Reads the articles named by `inputs`, in order:
-///  - "x.txt": one article, id "x" (see Article);
+///  - "x.txt": one article, id "x" (see Article), whatever folder it is in;
 ///  - "x.jsonl": one article per non-blank line, "id" and "text" required strings,
 ///    "title", "url", "date", "source" optional strings;
-///  - a folder: its .txt and .jsonl files, recursively, in sorted path order;
-///  - "-": JSON Lines read from `stdin_text`'s source (std::cin).
-/// When several .txt files share a stem, each of them takes its path (without extension,
-/// relative to the folder given, or as given) as id, so ids stay unique and independent of order.
+///  - a folder: its .txt and .jsonl files, recursively, in sorted path order; a .txt file's id
+///    is the folder's name joined with its path inside it, without the extension ("day1/"
+///    holding "reuters.txt" and "sport/511.txt" gives "day1/reuters" and "day1/sport/511"), so
+///    an id never depends on the other inputs and stays unique across folders of other names;
+///  - "-": JSON Lines read from standard input.
 /// Throws InputError naming the file and line. Two JSON Lines articles with the same id are an error.
 std::vector<Article> read_inputs(const std::vector<std::string>& inputs);
 
