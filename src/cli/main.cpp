@@ -13,6 +13,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/console.hpp"
 #include "newsgraph/render/outputs.hpp"
+#include "newsgraph/util/atomic_file.hpp"
 
 #ifndef NEWSGRAPH_VERSION
 #error "NEWSGRAPH_VERSION must be defined by the build"
@@ -22,6 +23,8 @@ using namespace newsgraph::cli;
 
 int main(int argc, char** argv) {
   std::ios_base::sync_with_stdio(false);
+  // A run stopped by a signal leaves no temporary file; a full file size limit is an error.
+  newsgraph::clean_temporaries_on_signals();
 
   CLI::App app{"newsgraph: builds a knowledge graph of people, organizations and places from news articles."};
   app.name("newsgraph");

@@ -183,7 +183,7 @@ TEST_CASE("write_file_atomically leaves no partial file behind", "[export][file]
     CHECK(export_test::read_file(path) == "old content");
     CHECK(dir.entries() == std::set<std::string>{"graph.graphml"});
   }
-  SECTION("the target is a directory: the rename fails") {
+  SECTION("the target is a directory: refused before writing") {
     REQUIRE(::mkdir(path.c_str(), 0755) == 0);
     CHECK_THROWS_AS(newsgraph::write_file_atomically(path, [](std::ostream& out) { out << "x"; }),
                     OutputError);

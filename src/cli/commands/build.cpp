@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "newsgraph/ingest/document.hpp"
 #include "newsgraph/pipeline/pipeline.hpp"
 #include "newsgraph/render/outputs.hpp"
+#include "util/file_lock.hpp"
 
 namespace newsgraph::cli {
 
@@ -76,6 +78,15 @@ int run_build(const BuildOptions& o) {
   const newsgraph::OutputPlan plan = newsgraph::plan_outputs(request);
 
   const std::vector<newsgraph::Article> articles = newsgraph::read_inputs(o.inputs);
+  // The graph built into is read, merged with and rewritten under its lock, so that concurrent
+  // runs into one graph take turns and none loses the other's articles.
+  std::optional<newsgraph::FileLock> into_lock;
+  if (!o.into.empty()) {
+    into_lock = newsgraph::FileLock::acquire(o.into, [&] {
+      if (!o.quiet)
+        std::cerr << "newsgraph: waiting for another run to finish with " << one_line(o.into) << "\n";
+    });
+  }
   std::vector<newsgraph::ArticleResult> earlier;
   // A graph to build into that does not exist yet starts empty.
   if (!o.into.empty() && std::filesystem::exists(o.into)) earlier = newsgraph::read_json_sources(o.into);
@@ -90,8 +101,8 @@ int run_build(const BuildOptions& o) {
   meter.finish();
 
   // Reports and drawings are made before any file is written, so that a failure leaves none
-  // behind; then stdout, then every file of the run together: none is replaced unless all can
-  // be written.
+  // behind; then stdout, then every file of the run together (write_files_atomically): none is
+  // replaced unless all can be written.
   const std::map<std::string, std::string> texts = newsgraph::article_texts(articles);
   newsgraph::OutputSources sources;
   sources.graph = &result.graph;

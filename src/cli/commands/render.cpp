@@ -44,9 +44,8 @@ int run_render(const RenderCommandOptions& o) {
   sources.drawing = report_options(o.drawing, texts);
   sources.warn = [quiet = o.quiet](const std::string& what) { warn(quiet, what); };
   const newsgraph::RunOutputs outputs = newsgraph::make_outputs(plan, sources);
-  // Each file on its own, in order.
-  for (const newsgraph::FileContent& file : outputs.files)
-    newsgraph::write_file_atomically(file.path, file.writer);
+  // Every file together: none is replaced unless all can be written.
+  newsgraph::write_files_atomically(outputs.files);
   return kExitSuccess;
 }
 
