@@ -143,8 +143,8 @@ class PendingFile {
     if (::rename(tmp_.c_str(), target_.file.c_str()) != 0) {
       const int err = errno;
       // The target is as it was: a second name is dropped, a file moved aside moved back.
-      if (backup_is_link_ ? ::unlink(backup_.c_str()) == 0
-                          : ::rename(backup_.c_str(), target_.file.c_str()) == 0)
+      if (!backup_.empty() && (backup_is_link_ ? ::unlink(backup_.c_str()) == 0
+                                               : ::rename(backup_.c_str(), target_.file.c_str()) == 0))
         backup_.clear();
       if (!backup_.empty())
         throw OutputError(output_target::error_line(target_.path, err) + "; " + backup_note());
