@@ -54,6 +54,7 @@ CLI::App* add_build(CLI::App& app, BuildOptions& o) {
       ->allow_extra_args(false);
   cmd->add_flag("-q,--quiet", o.quiet, "no progress display and no warnings on stderr (errors only)");
   add_threads_option(*cmd, o.threads);
+  add_article_limit_option(*cmd, o.max_article_mb);
   add_knowledge_options(*cmd, o.knowledge);
   add_recognizer_options(*cmd, o.recognizer);
   add_drawing_options(*cmd, o.drawing, "Drawing (--render and .html reports)");
@@ -75,7 +76,7 @@ int run_build(const BuildOptions& o) {
   request.graph_to_stdout = true;
   const newsgraph::OutputPlan plan = newsgraph::plan_outputs(request);
 
-  const std::vector<newsgraph::Article> articles = newsgraph::read_inputs(o.inputs);
+  const std::vector<newsgraph::Article> articles = read_articles(o.inputs, o.max_article_mb);
   std::vector<newsgraph::ArticleResult> earlier;
   // A graph to build into that does not exist yet starts empty.
   if (!o.into.empty() && std::filesystem::exists(o.into)) earlier = newsgraph::read_json_sources(o.into);
