@@ -86,6 +86,7 @@ int run_build(const BuildOptions& o) {
   if (!o.keep_apart.empty()) config.merge.keep_apart = newsgraph::read_name_groups(o.keep_apart);
   ProgressMeter meter(o.quiet);
   config.progress = meter.callback();
+  config.stage_progress = meter.stage_callback();
   const newsgraph::Pipeline pipeline(config);
   const newsgraph::BuildResult result = pipeline.build(articles, std::move(earlier));
   meter.finish();

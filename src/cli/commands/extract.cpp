@@ -40,6 +40,7 @@ int run_extract(const ExtractOptions& o) {
   newsgraph::PipelineConfig config = pipeline_config(o.threads, o.knowledge, o.recognizer);
   ProgressMeter meter(o.quiet);
   config.progress = meter.callback();
+  config.stage_progress = meter.stage_callback();
   const newsgraph::Pipeline pipeline(config);
   timings.load = clock.lap();
   const std::vector<newsgraph::ArticleResult> results = pipeline.extract_all(articles);
