@@ -26,7 +26,7 @@ struct Article {
 };
 
 /// The default of ReadOptions::max_article_bytes: 10 MB (10^6 bytes), a hundred times the
-/// longest news article. Time and memory grow with an article's length (about 0.3 s and 35 MB
+/// longest news article. Time and memory grow with an article's length (about 0.3 s and 22 MB
 /// per MB of text, README "Limits"), so a longer input is most likely no article.
 inline constexpr std::size_t kDefaultMaxArticleBytes = 10'000'000;
 
