@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "newsgraph/export/export.hpp"
@@ -67,6 +68,26 @@ void add_threads_option(CLI::App& cmd, unsigned& threads) {
       ->type_name("N")
       ->capture_default_str()
       ->check(CLI::Range(0u, kMaxThreads));
+}
+
+void add_article_limit_option(CLI::App& cmd, double& max_article_mb) {
+  cmd.add_option("--max-article-mb", max_article_mb,
+                 "refuse an article (a .txt file, a JSON line) of more than N MB (10^6 bytes); 0 = no limit")
+      ->type_name("N")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
+}
+
+std::vector<newsgraph::Article> read_articles(const std::vector<std::string>& inputs, double max_article_mb) {
+  newsgraph::ReadOptions options;
+  // Any positive limit keeps at least one byte: 0 alone means no limit.
+  options.max_article_bytes =
+      max_article_mb > 0 ? std::max<std::size_t>(1, static_cast<std::size_t>(max_article_mb * 1e6)) : 0;
+  try {
+    return newsgraph::read_inputs(inputs, options);
+  } catch (const newsgraph::ArticleTooLongError& e) {
+    throw newsgraph::InputError(std::string(e.what()) + " (--max-article-mb N raises the limit)");
+  }
 }
 
 void add_drawing_options(CLI::App& cmd, DrawingOptions& d, const std::string& group) {

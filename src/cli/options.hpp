@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "newsgraph/ingest/document.hpp"
 #include "newsgraph/knowledge/knowledge.hpp"
 #include "newsgraph/pipeline/pipeline.hpp"
 #include "newsgraph/render/render.hpp"
@@ -59,6 +60,16 @@ void add_knowledge_options(CLI::App& cmd, KnowledgeOptions& k);
 void add_recognizer_options(CLI::App& cmd, RecognizerOptions& r);
 /// Adds --threads.
 void add_threads_option(CLI::App& cmd, unsigned& threads);
+/// Adds --max-article-mb: the most MB (10^6 bytes) an article may take in its input, 0 for no
+/// limit; the default is newsgraph::kDefaultMaxArticleBytes.
+void add_article_limit_option(CLI::App& cmd, double& max_article_mb);
+
+/// The default of --max-article-mb.
+inline constexpr double kDefaultMaxArticleMb = static_cast<double>(newsgraph::kDefaultMaxArticleBytes) / 1e6;
+
+/// newsgraph::read_inputs(inputs) with articles of at most `max_article_mb` MB (0: no limit); the
+/// error for a longer one says which flag raises the limit.
+std::vector<newsgraph::Article> read_articles(const std::vector<std::string>& inputs, double max_article_mb);
 /// Adds the options that choose what a drawing or report shows and how it is drawn.
 void add_drawing_options(CLI::App& cmd, DrawingOptions& d, const std::string& group);
 

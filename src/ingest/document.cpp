@@ -24,7 +24,9 @@
 //  - An empty .jsonl file or empty stdin gives no articles (not an error); a folder without any
 //    .txt or .jsonl file is an error.
 //  - Article texts are limited to 2^31 - 1 bytes (an error beyond), which keeps every offset
-//    in the 32 bits Utf8Index stores.
+//    in the 32 bits Utf8Index stores; ReadOptions::max_article_bytes limits them further, on
+//    the size of a .txt file (checked before it is read, when the file system tells it) and on
+//    the length of a JSON line (checked before it is parsed).
 
 #include "newsgraph/ingest/document.hpp"
 
@@ -80,6 +82,16 @@ std::string_view trim(std::string_view s) {
     end = prev;
   }
   return s.substr(begin, end - begin);
+}
+
+/// Throws ArticleTooLongError when an input of `bytes` bytes, named `where`, is over the limit.
+void check_article_size(std::size_t bytes, const ReadOptions& options, const std::string& where) {
+  if (options.max_article_bytes == 0 || bytes <= options.max_article_bytes) return;
+  char size[32], limit[32];
+  std::snprintf(size, sizeof size, "%.3g", static_cast<double>(bytes) / 1e6);
+  std::snprintf(limit, sizeof limit, "%g", static_cast<double>(options.max_article_bytes) / 1e6);
+  throw ArticleTooLongError(where + ": the article takes " + size + " MB, over the limit of " + limit +
+                            " MB per article");
 }
 
 /// 1-based line number of byte offset `pos` in `text`.
@@ -150,8 +162,8 @@ void optional_string(const rapidjson::Value& obj, const char* key, std::string& 
   if (!is_valid_utf8(out)) throw InputError(where + ": invalid UTF-8");
 }
 
-void parse_jsonl_into(std::string_view text, const std::string& origin, std::vector<Article>& out,
-                      IdRegistry& ids) {
+void parse_jsonl_into(std::string_view text, const std::string& origin, const ReadOptions& options,
+                      std::vector<Article>& out, IdRegistry& ids) {
   text = strip_bom(text);
   // One pool for all lines, emptied after each: memory stays bounded by the longest line.
   std::vector<char> pool_buffer(64 * 1024);
@@ -167,6 +179,7 @@ void parse_jsonl_into(std::string_view text, const std::string& origin, std::vec
     ++line_no;
     if (line.empty()) continue;
     const std::string where = origin + ":" + std::to_string(line_no);
+    check_article_size(line.size(), options, where);
     if (first_invalid_utf8(line) != line.size()) throw InputError(where + ": invalid UTF-8");
     if (is_blank(line)) continue;
 
@@ -291,8 +304,12 @@ std::vector<Source> expand_inputs(const std::vector<std::string>& inputs) {
   return sources;
 }
 
-Article read_txt(const Source& src, std::string id) {
+Article read_txt(const Source& src, std::string id, const ReadOptions& options) {
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(src.path, ec);
+  if (!ec) check_article_size(static_cast<std::size_t>(size), options, src.shown);
   std::string data = read_file(src.path, src.shown);
+  check_article_size(data.size(), options, src.shown);
   const std::string_view body = strip_bom(data);
   if (body.size() > kMaxTextBytes) throw InputError(src.shown + ": file is too long");
   const std::size_t bad = first_invalid_utf8(body);
@@ -339,14 +356,15 @@ std::string read_stdin() {
 
 }  // namespace
 
-std::vector<Article> parse_jsonl(std::string_view text, const std::string& origin) {
+std::vector<Article> parse_jsonl(std::string_view text, const std::string& origin,
+                                 const ReadOptions& options) {
   std::vector<Article> out;
   IdRegistry ids;
-  parse_jsonl_into(text, origin, out, ids);
+  parse_jsonl_into(text, origin, options, out, ids);
   return out;
 }
 
-std::vector<Article> read_inputs(const std::vector<std::string>& inputs) {
+std::vector<Article> read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options) {
   const std::vector<Source> sources = expand_inputs(inputs);
 
   std::vector<Article> articles;
@@ -355,19 +373,19 @@ std::vector<Article> read_inputs(const std::vector<std::string>& inputs) {
     switch (s.kind) {
       case Source::Kind::Txt: {
         if (!is_valid_utf8(s.id)) throw InputError(s.shown + ": file name is not valid UTF-8");
-        Article a = read_txt(s, s.id);
+        Article a = read_txt(s, s.id, options);
         register_id(ids, a.id, a.origin);
         articles.push_back(std::move(a));
         break;
       }
       case Source::Kind::Jsonl: {
         const std::string data = read_file(s.path, s.shown);
-        parse_jsonl_into(data, s.shown, articles, ids);
+        parse_jsonl_into(data, s.shown, options, articles, ids);
         break;
       }
       case Source::Kind::Stdin: {
         const std::string data = read_stdin();
-        parse_jsonl_into(data, s.shown, articles, ids);
+        parse_jsonl_into(data, s.shown, options, articles, ids);
         break;
       }
     }

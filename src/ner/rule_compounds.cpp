@@ -2,6 +2,8 @@
 
 #include "ner/rule_compounds.hpp"
 
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "ner/name_cues.hpp"
@@ -61,27 +63,34 @@ void settle_compounds(std::vector<Mention>& mentions, std::string_view text, con
 
   // Two mentions joined by a hyphen are one name ("Mercedes-Benz", "Djate-Taillard") unless
   // both stand as names on their own: both known to the gazetteer ("Russia-Ukraine"), or both
-  // mentioned alone elsewhere in the article ("Putin-Zelensky").
+  // mentioned alone later in the article ("Putin-Zelensky").
   // Standing alone means mentioned outside any such compound: "Benz" of a "Mercedes-Benz"
-  // repeated down a results table does not stand alone.
+  // repeated down a results table does not stand alone. Only the mentions after the pair count
+  // (those before it have been moved into `joined` by then): that is how this rule has always
+  // read, and outputs depend on it.
   std::vector<char> in_compound(mentions.size(), 0);
   for (std::size_t k = 0; k + 1 < mentions.size(); ++k) {
     if (mentions[k].last_token + 1 == mentions[k + 1].first_token && glued_hyphen(mentions[k].last_token))
       in_compound[k] = in_compound[k + 1] = 1;
   }
-  auto alone_elsewhere = [&](const Mention& x) {
-    for (std::size_t k = 0; k < mentions.size(); ++k)
-      if (&mentions[k] != &x && !in_compound[k] && mentions[k].text == x.text) return true;
-    return false;
+  // The last mention of each text outside a compound.
+  std::unordered_map<std::string, std::size_t> last_alone;
+  for (std::size_t k = 0; k < mentions.size(); ++k)
+    if (!in_compound[k]) last_alone[mentions[k].text] = k;
+  // A mention of `x`'s text, outside a compound, after mention `i`.
+  auto alone_after = [&](const Mention& x, std::size_t i) {
+    const auto it = last_alone.find(x.text);
+    return it != last_alone.end() && it->second > i;
   };
   std::vector<Mention> joined;
   joined.reserve(mentions.size());
-  for (Mention& m : mentions) {
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
     if (!joined.empty()) {
       Mention& prev = joined.back();
       const bool glued = prev.last_token + 1 == m.first_token && glued_hyphen(prev.last_token);
-      const bool separate =
-          (prev.known != nullptr && m.known != nullptr) || (alone_elsewhere(prev) && alone_elsewhere(m));
+      const bool separate = glued && ((prev.known != nullptr && m.known != nullptr) ||
+                                      (alone_after(prev, i) && alone_after(m, i)));
       if (glued && !separate) {
         prev.last_token = m.last_token;
         prev.span.end = m.span.end;

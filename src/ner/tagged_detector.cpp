@@ -36,6 +36,8 @@ struct TaggedPasses {
   std::vector<char> blocked;                     ///< words of a mention (1) or of a MISC name (2)
   std::vector<char> title_case_headline;         ///< words of a title-case headline
   std::unordered_set<std::string> known_people;  ///< persons the rules are sure of, as written
+  /// What surname_of_sure_name() accepts, gathered at its first call.
+  std::optional<std::unordered_set<std::string>> sure_name_endings;
 
   TaggedPasses(const Segmentation& s, const Knowledge& k, const std::vector<Mention>& r)
       : seg(s), kb(k), rule(r), blocked(s.tokens.size(), 0), title_case_headline(s.tokens.size(), 0) {
@@ -285,17 +287,19 @@ struct TaggedPasses {
 
   // 5. Surnames.
 
-  // A surname that ends a person's full name found by a given name or a title ("Joe Biden").
-  bool surname_of_sure_name(const Mention& m) const {
-    for (const Mention& p : rule) {
-      if (p.type != EntityType::Person || (p.cue != MentionCue::GivenName && p.cue != MentionCue::Title) ||
-          p.text.size() <= m.text.size() + 1)
-        continue;
-      if (p.text.compare(p.text.size() - m.text.size(), m.text.size(), m.text) == 0 &&
-          p.text[p.text.size() - m.text.size() - 1] == ' ')
-        return true;
+  // A surname that ends a person's full name found by a given name or a title ("Joe Biden"):
+  // the text after a space (not the first character) of such a name.
+  bool surname_of_sure_name(const Mention& m) {
+    if (!sure_name_endings) {
+      sure_name_endings.emplace();
+      for (const Mention& p : rule) {
+        if (p.type != EntityType::Person || (p.cue != MentionCue::GivenName && p.cue != MentionCue::Title))
+          continue;
+        for (std::size_t k = 1; k < p.text.size(); ++k)
+          if (p.text[k] == ' ') sure_name_endings->insert(p.text.substr(k + 1));
+      }
     }
-    return false;
+    return sure_name_endings->count(m.text) > 0;
   }
 
   // 6. Sure rule names.

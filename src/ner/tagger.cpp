@@ -13,7 +13,10 @@
 
 #include "newsgraph/ner/tagger.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <utility>
+#include <vector>
 
 #include "ner/tagger_access.hpp"
 #include "ner/tagger_decode.hpp"
@@ -121,10 +124,11 @@ struct RowSum {
 };
 static_assert(kRowWidth == 16, "RowSum is written for 16 weights per row");
 
-/// Tags one document with a compact model; the tags end up in ws.tags. The static features of
-/// all tokens are summed first, in one pass with no dependency between tokens (so that their
-/// memory loads overlap); decoding then adds the few dynamic rows per token.
-void tag_document(const PerceptronTagger& model, unsigned bits, Workspace& ws) {
+/// Tags the tokens of ws.doc (a document, or a run of its sentences) with a compact model into
+/// out[0, n); `only` as for decode(). The static features of all tokens are summed first, in one
+/// pass with no dependency between tokens (so that their memory loads overlap); decoding then
+/// adds the few dynamic rows per token.
+void tag_features(const PerceptronTagger& model, unsigned bits, Workspace& ws, NerTag* out, int only) {
   const WeightView w(model);
   const DocFeatures& d = ws.doc;
   const std::size_t n = d.dyn.size();
@@ -142,11 +146,10 @@ void tag_document(const PerceptronTagger& model, unsigned bits, Workspace& ws) {
       if (f + kAhead < total) __builtin_prefetch(w.rows + ws.rows[f + kAhead]);
       sum.add(w.rows[ws.rows[f]].w, w.shifts[ws.rows[f]]);
     }
-    std::int32_t* out = ws.scores.data() + i * kTags;
-    out[0] = 0;  // tag O
-    sum.store(out + 1);
+    std::int32_t* scores = ws.scores.data() + i * kTags;
+    scores[0] = 0;  // tag O
+    sum.store(scores + 1);
   }
-  ws.tags.resize(n);
   greedy(
       d, ws.scores.data(),
       [&](std::uint32_t b, std::int32_t* acc) {
@@ -155,7 +158,60 @@ void tag_document(const PerceptronTagger& model, unsigned bits, Workspace& ws) {
         sum.add(w.rows[r].w, w.shifts[r]);
         sum.add_to(acc);
       },
-      bits, ws.tags.data(), ws.hist);
+      bits, out, ws.hist, only);
+}
+
+/// Tags one document into ws.tags. A document of more than `run_tokens` tokens is tagged a run
+/// of whole sentences of at most `run_tokens` tokens at a time (a longer sentence alone), with
+/// the same tags: the features of a token only look into its own sentence and at what
+/// prepare_document() learns of the whole document, and the runs are decoded in the decoding
+/// order of the whole document (ner/tagger_decode.hpp). Memory then follows the run, not the
+/// document.
+void tag_document(const PerceptronTagger& model, unsigned bits, std::uint32_t templates,
+                  const Segmentation& seg, const Knowledge& kb, std::size_t run_tokens, Workspace& ws) {
+  const std::size_t n = seg.tokens.size();
+  if (n <= run_tokens || seg.sentences.empty()) {
+    extract_features(seg, kb, bits, templates, /*target_domain=*/true, ws);
+    ws.tags.resize(n);
+    tag_features(model, bits, ws, ws.tags.data(), -1);
+    return;
+  }
+  prepare_document(seg, kb, ws);
+  ws.tags.assign(n, NerTag::O);
+  ws.hist.assign(ws.words.size(), 0);
+  std::vector<std::pair<std::size_t, std::size_t>> runs;  // sentences [first, last)
+  for (std::size_t s = 0; s < seg.sentences.size();) {
+    std::size_t e = s + 1;
+    while (e < seg.sentences.size() &&
+           seg.sentences[e].last_token - seg.sentences[s].first_token <= run_tokens)
+      ++e;
+    runs.emplace_back(s, e);
+    s = e;
+  }
+  for (int headlines = 0; headlines < 2; ++headlines) {
+    for (const auto& [first, last] : runs) {
+      if (std::find(ws.headlines.begin() + static_cast<std::ptrdiff_t>(first),
+                    ws.headlines.begin() + static_cast<std::ptrdiff_t>(last),
+                    headlines) == ws.headlines.begin() + static_cast<std::ptrdiff_t>(last))
+        continue;
+      extract_sentences(seg, kb, bits, templates, /*target_domain=*/true, first, last, headlines, ws);
+      tag_features(model, bits, ws, ws.tags.data() + ws.first, headlines);
+    }
+  }
+}
+
+/// Gives back what a long document made the workspace hold for itself (its word table, its
+/// word ids, its tags), so that a thread does not keep it for the documents after it.
+void release_document(Workspace& ws) {
+  if (ws.tags.capacity() <= kRunTokens) return;
+  ws.words = WordTable();
+  ws.words.reset(0);
+  std::vector<std::uint16_t>().swap(ws.word_flags);
+  std::vector<std::uint8_t>().swap(ws.mid_cap);
+  std::vector<std::uint32_t>().swap(ws.word_ids);
+  std::vector<std::uint8_t>().swap(ws.headlines);
+  std::vector<NerTag>().swap(ws.tags);
+  std::vector<std::uint8_t>().swap(ws.hist);
 }
 
 Workspace& thread_workspace() {
@@ -172,18 +228,21 @@ std::size_t PerceptronTagger::nonzero_rows() const { return rows_.empty() ? 0 : 
 
 std::vector<NerTag> PerceptronTagger::tag_tokens(std::string_view /*text*/, const Segmentation& seg,
                                                  const Knowledge& kb) const {
-  Workspace& ws = thread_workspace();
-  extract_features(seg, kb, bits_, templates_, /*target_domain=*/true, ws);
-  tag_document(*this, bits_, ws);
-  return ws.tags;
+  return TaggerAccess::tag_tokens_in_runs(*this, seg, kb, kRunTokens);
 }
 
 std::vector<TaggedSpan> PerceptronTagger::tag(std::string_view /*text*/, const Segmentation& seg,
                                               const Knowledge& kb) const {
+  return spans_from_tags(TaggerAccess::tag_tokens_in_runs(*this, seg, kb, kRunTokens));
+}
+
+std::vector<NerTag> TaggerAccess::tag_tokens_in_runs(const PerceptronTagger& tagger, const Segmentation& seg,
+                                                     const Knowledge& kb, std::size_t run_tokens) {
   Workspace& ws = thread_workspace();
-  extract_features(seg, kb, bits_, templates_, /*target_domain=*/true, ws);
-  tag_document(*this, bits_, ws);
-  return spans_from_tags(ws.tags);
+  tag_document(tagger, tagger.bits_, tagger.templates_, seg, kb, std::max<std::size_t>(run_tokens, 1), ws);
+  std::vector<NerTag> tags = ws.tags;
+  release_document(ws);
+  return tags;
 }
 
 std::vector<char> glued_final_periods(const Segmentation& seg) {

@@ -20,6 +20,10 @@ constexpr std::size_t kTags = kNerTagCount;
 /// Weights per row of a compact model: every tag but O (whose weights are zero).
 constexpr std::size_t kRowWidth = kTags - 1;
 
+/// Documents of more tokens than this are tagged a run of sentences at a time (ner/tagger.cpp),
+/// which bounds the tagger's memory; the tags are the same.
+constexpr std::size_t kRunTokens = std::size_t{1} << 16;
+
 /// Set bits of `x` (SWAR: the build targets baseline x86-64, where __builtin_popcountll is a
 /// library call).
 inline std::uint32_t popcount64(std::uint64_t x) {
@@ -35,6 +39,12 @@ inline std::uint32_t popcount64(std::uint64_t x) {
 struct TaggerAccess {
   using Block = PerceptronTagger::Block;
   using Row = PerceptronTagger::Row;
+
+  /// The tag of every token of `seg`, a document of more than `run_tokens` tokens tagged a run
+  /// of its sentences at a time (PerceptronTagger::tag_tokens() takes kRunTokens); the tags are
+  /// the same whatever `run_tokens` (ner/tagger.cpp).
+  static std::vector<NerTag> tag_tokens_in_runs(const PerceptronTagger& tagger, const Segmentation& seg,
+                                                const Knowledge& kb, std::size_t run_tokens);
 
   /// A model from its bucket presence bits (64 per word) and the rows and shifts of the present
   /// buckets, in bucket order.

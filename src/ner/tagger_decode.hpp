@@ -75,10 +75,12 @@ std::size_t best_allowed(const S* scores, NerTag prev, bool last) {
 
 /// Calls f(begin, end) for every sentence of `d` in decoding order: the sentences that are not
 /// all-caps in document order, then the all-caps ones (headlines, datelines) in document order.
+/// `only` 0 or 1 keeps to the first or the second group.
 template <class F>
-void for_each_sentence(const DocFeatures& d, F&& f) {
+void for_each_sentence(const DocFeatures& d, F&& f, int only = -1) {
   const std::size_t n = d.dyn.size();
   for (int headlines = 0; headlines < 2; ++headlines) {
+    if (only >= 0 && only != headlines) continue;
     for (std::size_t b = 0; b < n;) {
       std::size_t e = b + 1;
       while (e < n && !d.dyn[e].sent_start) ++e;
@@ -94,61 +96,67 @@ void for_each_sentence(const DocFeatures& d, F&& f) {
 /// When the previous token left an entity open (B-X or I-X) but the best tag of all would not
 /// continue it (O, B-*, U-*), the entity is closed at the previous token instead (B-X becomes
 /// U-X, I-X becomes L-X) and the token is scored again after it: the decoder never stretches a
-/// name against the model's preference. `hist` is scratch.
+/// name against the model's preference. `hist` is scratch for a whole document (`only` -1). A
+/// document decoded in parts (`d` a run of its sentences, see extract_sentences()) is decoded
+/// run by run, with `only` 0 for every run, then 1 for every run, and `hist` is its history
+/// (emptied by the caller for d.word_count words, then carried from part to part).
 template <class Acc, class Score, class Decided>
 void decode(const DocFeatures& d, unsigned bits, NerTag* out, std::vector<std::uint8_t>& hist, Score&& score,
-            Decided&& decided) {
-  hist.assign(d.word_count, 0);
-  for_each_sentence(d, [&](std::size_t b, std::size_t e) {
-    std::uint64_t prev = kBos, prev2 = kBos;
-    std::uint32_t dyn[kPrevFeatures + kMaxHistory];
-    Acc acc[kTags];
-    for (std::size_t i = b; i < e; ++i) {
-      const TokenDyn& t = d.dyn[i];
-      prev_features(t, prev, prev2, bits, dyn);
-      std::size_t nd = kPrevFeatures + history_features(t, hist, bits, dyn + kPrevFeatures);
-      score(i, dyn, nd, acc);
-      NerTag prev_tag = prev == kBos ? NerTag::O : static_cast<NerTag>(prev);
-      if (prev_tag != NerTag::O &&
-          (tag_position(prev_tag) == BilouPosition::B || tag_position(prev_tag) == BilouPosition::I)) {
-        const std::size_t top = static_cast<std::size_t>(std::max_element(acc, acc + kTags) - acc);
-        const auto top_tag = static_cast<NerTag>(top);
-        if (top_tag == NerTag::O || tag_position(top_tag) == BilouPosition::B ||
-            tag_position(top_tag) == BilouPosition::U) {
-          const BilouPosition closing =
-              tag_position(prev_tag) == BilouPosition::B ? BilouPosition::U : BilouPosition::L;
-          prev_tag = make_tag(closing, tag_label(prev_tag));
-          out[i - 1] = prev_tag;
-          hist[d.dyn[i - 1].word_id] = static_cast<std::uint8_t>(prev_tag);
-          prev = static_cast<std::uint64_t>(prev_tag);
+            Decided&& decided, int only = -1) {
+  if (only < 0) hist.assign(d.word_count, 0);
+  for_each_sentence(
+      d,
+      [&](std::size_t b, std::size_t e) {
+        std::uint64_t prev = kBos, prev2 = kBos;
+        std::uint32_t dyn[kPrevFeatures + kMaxHistory];
+        Acc acc[kTags];
+        for (std::size_t i = b; i < e; ++i) {
+          const TokenDyn& t = d.dyn[i];
           prev_features(t, prev, prev2, bits, dyn);
-          nd = kPrevFeatures + history_features(t, hist, bits, dyn + kPrevFeatures);
+          std::size_t nd = kPrevFeatures + history_features(t, hist, bits, dyn + kPrevFeatures);
           score(i, dyn, nd, acc);
+          NerTag prev_tag = prev == kBos ? NerTag::O : static_cast<NerTag>(prev);
+          if (prev_tag != NerTag::O &&
+              (tag_position(prev_tag) == BilouPosition::B || tag_position(prev_tag) == BilouPosition::I)) {
+            const std::size_t top = static_cast<std::size_t>(std::max_element(acc, acc + kTags) - acc);
+            const auto top_tag = static_cast<NerTag>(top);
+            if (top_tag == NerTag::O || tag_position(top_tag) == BilouPosition::B ||
+                tag_position(top_tag) == BilouPosition::U) {
+              const BilouPosition closing =
+                  tag_position(prev_tag) == BilouPosition::B ? BilouPosition::U : BilouPosition::L;
+              prev_tag = make_tag(closing, tag_label(prev_tag));
+              out[i - 1] = prev_tag;
+              hist[d.dyn[i - 1].word_id] = static_cast<std::uint8_t>(prev_tag);
+              prev = static_cast<std::uint64_t>(prev_tag);
+              prev_features(t, prev, prev2, bits, dyn);
+              nd = kPrevFeatures + history_features(t, hist, bits, dyn + kPrevFeatures);
+              score(i, dyn, nd, acc);
+            }
+          }
+          const std::size_t best = best_allowed(acc, prev_tag, t.sent_end);
+          decided(i, dyn, nd, best);
+          out[i] = static_cast<NerTag>(best);
+          if (best != 0) hist[t.word_id] = static_cast<std::uint8_t>(best);
+          prev2 = prev;
+          prev = best;
         }
-      }
-      const std::size_t best = best_allowed(acc, prev_tag, t.sent_end);
-      decided(i, dyn, nd, best);
-      out[i] = static_cast<NerTag>(best);
-      if (best != 0) hist[t.word_id] = static_cast<std::uint8_t>(best);
-      prev2 = prev;
-      prev = best;
-    }
-  });
+      },
+      only);
 }
 
 /// Decoding with fixed weights relative to O: `scores[i * kTags + k]` holds token i's static
 /// score for tag k (0 for O); `add_row(b, acc)` adds the weights of bucket b for the tags after
-/// O to acc[0, kRowWidth).
+/// O to acc[0, kRowWidth). `only` and `hist` as for decode().
 template <class AddRow>
 void greedy(const DocFeatures& d, const std::int32_t* scores, AddRow&& add_row, unsigned bits, NerTag* out,
-            std::vector<std::uint8_t>& hist) {
+            std::vector<std::uint8_t>& hist, int only = -1) {
   decode<std::int32_t>(
       d, bits, out, hist,
       [&](std::size_t i, const std::uint32_t* dyn, std::size_t nd, std::int32_t* acc) {
         std::copy(scores + i * kTags, scores + (i + 1) * kTags, acc);
         for (std::size_t j = 0; j < nd; ++j) add_row(dyn[j], acc + 1);
       },
-      [](std::size_t, const std::uint32_t*, std::size_t, std::size_t) {});
+      [](std::size_t, const std::uint32_t*, std::size_t, std::size_t) {}, only);
 }
 
 }  // namespace newsgraph::ner_detail

@@ -30,6 +30,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "newsgraph/knowledge/knowledge.hpp"
@@ -200,9 +201,10 @@ struct DocFeatures {
 /// of first appearance). Two different words with the same 64-bit hash would share an id.
 class WordTable {
  public:
-  void reset(std::size_t tokens) {
+  /// Empties the table, sized for about `words` distinct words (it grows as needed).
+  void reset(std::size_t words) {
     std::size_t cap = 16;
-    while (cap < 2 * tokens + 2) cap <<= 1;
+    while (cap < 2 * words + 2) cap <<= 1;
     keys_.assign(cap, 0);
     ids_.resize(cap);
     mask_ = cap - 1;
@@ -220,6 +222,7 @@ class WordTable {
         keys_[i] = h;
         ids_[i] = count_;
         fresh = true;
+        if (2 * (std::size_t{count_} + 1) + 2 > keys_.size()) grow();
         return count_++;
       }
     }
@@ -235,6 +238,23 @@ class WordTable {
   std::uint32_t size() const { return count_; }
 
  private:
+  /// Doubles the slots, keeping every word's id: the table stays at most half full.
+  void grow() {
+    std::vector<std::uint64_t> keys(keys_.size() * 2, 0);
+    std::vector<std::uint32_t> ids(keys.size());
+    const std::size_t mask = keys.size() - 1;
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      if (keys_[k] == 0) continue;
+      std::size_t i = keys_[k] & mask;
+      while (keys[i] != 0) i = (i + 1) & mask;
+      keys[i] = keys_[k];
+      ids[i] = ids_[k];
+    }
+    keys_ = std::move(keys);
+    ids_ = std::move(ids);
+    mask_ = mask;
+  }
+
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> ids_;
   std::size_t mask_ = 0;
@@ -330,16 +350,19 @@ class KnowledgeCache {
   std::vector<EntitySlot> entities_;
 };
 
-/// Scratch space reused across documents (one per thread).
+/// Scratch space reused across documents (one per thread). The per-token arrays cover the
+/// tokens whose features are being extracted: the whole document (extract_features), or one run
+/// of its sentences (extract_sentences), from token `first` on.
 struct Workspace {
+  std::size_t first = 0;  // the document's index of the first token of the per-token arrays
   std::vector<TokenInfo> info;
   WordTable words;
   std::vector<std::uint16_t> word_flags;        // per word id: KnowFlag bits
   std::vector<std::uint8_t> mid_cap;            // per word id: seen capitalised mid-sentence (not headline)
   std::vector<std::uint8_t> all_caps_sentence;  // per token
   std::vector<std::uint8_t> sent_pos;           // per token: words before it in its sentence (capped at 3)
-  std::vector<GazMatch> matches;
-  std::vector<std::uint64_t> gaz;  // per token: kMaxGaz feature hashes
+  std::vector<GazMatch> matches;                // phrase starts are indices of the per-token arrays
+  std::vector<std::uint64_t> gaz;               // per token: kMaxGaz feature hashes
   std::vector<std::uint8_t> gaz_count;
   std::string phrase;
   std::string titled;                    // title-cased forms of headline words, back to back
@@ -347,6 +370,9 @@ struct Workspace {
   std::vector<std::uint8_t> titled_len;
   DocFeatures doc;
   KnowledgeCache cache;
+  // The whole document, for extract_sentences (prepare_document()).
+  std::vector<std::uint32_t> word_ids;  // per token of the document: its word id
+  std::vector<std::uint8_t> headlines;  // per sentence of the document: all-caps
   // Decoding.
   std::vector<std::int32_t> scores;  // per token: kTags static scores
   std::vector<std::uint32_t> rows;   // per static feature: its weight row
@@ -359,5 +385,16 @@ struct Workspace {
 /// templates 3.
 void extract_features(const Segmentation& seg, const Knowledge& kb, unsigned bits, std::uint32_t templates,
                       bool target_domain, Workspace& ws);
+
+/// The same features, a run of sentences at a time, so that memory follows the run rather than
+/// the document: prepare_document() learns what the features take from the whole document
+/// (word ids, word lists, capitals mid-sentence, all-caps sentences), then each
+/// extract_sentences() puts the features of sentences [first, last) of `seg` into ws.doc, indexed
+/// from their first token (ws.first). `headlines` picks the sentences that get features: 0 the
+/// others, 1 the all-caps ones, -1 all (the rest of the run gets none). ws.doc's word ids and
+/// features are those extract_features() gives the same tokens.
+void prepare_document(const Segmentation& seg, const Knowledge& kb, Workspace& ws);
+void extract_sentences(const Segmentation& seg, const Knowledge& kb, unsigned bits, std::uint32_t templates,
+                       bool target_domain, std::size_t first, std::size_t last, int headlines, Workspace& ws);
 
 }  // namespace newsgraph::ner_detail

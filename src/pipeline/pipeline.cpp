@@ -60,14 +60,27 @@ ArticleResult Pipeline::extract(const Article& article) const {
   if (!is_valid_utf8(article.text)) {
     throw InputError((article.origin.empty() ? article.id : article.origin) + ": invalid UTF-8");
   }
+  const bool staged = config_.stage_progress && article.text.size() >= config_.stage_progress_bytes;
+  const auto stage = [&](std::string_view name) {
+    if (staged) config_.stage_progress(article.id, name);
+  };
   ArticleResult result;
   result.id = article.id;
+  stage("segmenting");
   const Segmentation seg = segment(article.text);
+  stage("finding names");
   std::vector<Mention> mentions = detector_->detect(article.text, seg);
+  stage("resolving");
   result.entities = resolve(article.text, std::move(mentions), *kb_);
+  stage("relations");
   result.relations = extract_relations(article.text, seg, result.entities, *kb_);
+  stage("classifying pairs");
   add_model_relations(seg, result, *relation_model_, *kb_, config_.relations.min_confidence);
-  if (config_.relations.co_mentions) add_co_mentions(seg, result);
+  if (config_.relations.co_mentions) {
+    stage("co-mentions");
+    add_co_mentions(seg, result);
+  }
+  stage("naming");
 
   // Ids unique within the article, in entity order: a second "person/x" becomes "person/x-2".
   std::unordered_set<std::string> taken;

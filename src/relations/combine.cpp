@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <set>
+#include <tuple>
 #include <vector>
 
 #include "relations/relation_order.hpp"
@@ -15,12 +17,21 @@ void add_model_relations(const Segmentation& seg, ArticleResult& result, const R
   const auto& mentions = result.entities.mentions;
   const auto predictions = model.predict(seg, mentions, kb);
   if (predictions.empty()) return;
+  // The span of the sentence holding `token` (sentences are in order and do not overlap), or
+  // an empty span.
   const auto sentence_of = [&](std::size_t token) {
-    for (const Sentence& s : seg.sentences)
-      if (token >= s.first_token && token < s.last_token) return s.span;
-    return Span{};
+    const auto s = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), token,
+                                    [](std::size_t t, const Sentence& x) { return t < x.last_token; });
+    return s != seg.sentences.end() && s->first_token <= token ? s->span : Span{};
   };
   auto& rels = result.relations;
+  // What the relations already state: (type, source, target, sentence).
+  using Stated = std::tuple<RelationType, std::size_t, std::size_t, std::size_t, std::size_t>;
+  const auto stated = [](const Relation& x) {
+    return Stated{x.type, x.source, x.target, x.sentence.begin, x.sentence.end};
+  };
+  std::set<Stated> known;
+  for (const Relation& x : rels) known.insert(stated(x));
   for (const PairPrediction& p : predictions) {
     if (p.confidence < min_confidence) continue;
     const Mention& h = mentions[p.head];
@@ -37,10 +48,7 @@ void add_model_relations(const Segmentation& seg, ArticleResult& result, const R
     r.sentence = sentence_of(h.first_token);
     r.cue = "model";
     r.confidence = std::round(static_cast<double>(p.confidence) * 1000) / 1000;
-    const bool known = std::any_of(rels.begin(), rels.end(), [&](const Relation& x) {
-      return x.type == r.type && x.source == r.source && x.target == r.target && x.sentence == r.sentence;
-    });
-    if (!known) rels.push_back(std::move(r));
+    if (known.insert(stated(r)).second) rels.push_back(std::move(r));
   }
   relations::sort_relations(rels);
 }

@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "newsgraph/knowledge/knowledge.hpp"
@@ -33,6 +35,10 @@ struct Extractor {
   std::vector<std::size_t> demonym_mentions;
   // Persons with a title that names no organization or country (see title_context()).
   std::vector<std::size_t> untitled;
+  // The place entities by name: the first and the last of each name, for ents.entities[0,
+  // places_indexed) (see places_named()).
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> places_by_name;
+  std::size_t places_indexed = 0;
 
   const Token& tok(std::size_t i) const { return seg.tokens[i]; }
   const Mention& mention(std::size_t m) const { return ents.mentions[m]; }
@@ -49,6 +55,9 @@ struct Extractor {
   void finish();
 
   // structural.cpp: titles, appositions, possessives, "X, Y" places, "-based", demonyms.
+  /// The first and the last place entity named `name` (npos, npos when there is none); entities
+  /// are only ever appended while extracting, and those added since the last call are indexed.
+  std::pair<std::size_t, std::size_t> places_named(const std::string& name);
   std::size_t country_mention(std::size_t token, std::size_t length);
   std::size_t possessive_chain_end(std::size_t m) const;
   std::size_t title_at(std::size_t pos, std::size_t limit) const;

@@ -132,21 +132,64 @@ std::vector<std::size_t> count_eligible(const std::vector<Mention>& ms) {
 std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(const Segmentation& seg,
                                                                  const std::vector<Mention>& ms) {
   const std::vector<std::size_t> sent = sentence_of_tokens(seg);
+  const auto usable = [&](const Mention& m) {
+    return eligible(m) && m.first_token < m.last_token && m.last_token <= seg.tokens.size();
+  };
+  // The usable mentions by (sentence, first token), so that the partners of a mention are
+  // looked for only among those of its sentence that start near it: b can pair with a only
+  // when first_b is in [last_a, last_a + kMaxBetween], or when last_b is in
+  // [first_a - kMaxBetween, first_a], i.e. first_b >= first_a - kMaxBetween - (the longest
+  // mention of the sentence). Time is linear in the mentions for sentences of any length.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < ms.size(); ++i)
+    if (usable(ms[i])) order.push_back(i);
+  const auto position = [&](std::size_t i) {
+    return std::make_pair(sent[ms[i].first_token], ms[i].first_token);
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return position(x) < position(y); });
+  std::vector<std::size_t> rank(ms.size(), 0);            // where each usable mention is in `order`
+  std::vector<std::size_t> group_begin(order.size(), 0);  // where its sentence's run starts
+  std::vector<std::size_t> group_end(order.size(), 0);
+  std::vector<std::size_t> longest(order.size(), 0);  // its sentence's longest usable mention
+  for (std::size_t g = 0; g < order.size();) {
+    std::size_t h = g, width = 0;
+    for (; h < order.size() && sent[ms[order[h]].first_token] == sent[ms[order[g]].first_token]; ++h)
+      width = std::max(width, ms[order[h]].last_token - ms[order[h]].first_token);
+    for (std::size_t k = g; k < h; ++k) {
+      rank[order[k]] = k;
+      group_begin[k] = g;
+      group_end[k] = h;
+      longest[k] = width;
+    }
+    g = h;
+  }
+
   std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::vector<std::size_t> partners;
   for (std::size_t a = 0; a < ms.size(); ++a) {
-    if (!eligible(ms[a]) || ms[a].first_token >= ms[a].last_token || ms[a].last_token > seg.tokens.size())
-      continue;
-    for (std::size_t b = 0; b < ms.size(); ++b) {
-      if (a == b || !eligible(ms[b]) || ms[b].first_token >= ms[b].last_token ||
-          ms[b].last_token > seg.tokens.size())
-        continue;
-      if (sent[ms[a].first_token] != sent[ms[b].first_token]) continue;
+    if (!usable(ms[a])) continue;
+    const std::size_t k = rank[a];
+    const std::size_t reach = kMaxBetween + longest[k];
+    const std::size_t low = ms[a].first_token > reach ? ms[a].first_token - reach : 0;
+    const std::size_t high = ms[a].last_token + kMaxBetween;
+    const auto begin = order.begin() + static_cast<std::ptrdiff_t>(group_begin[k]);
+    const auto end = order.begin() + static_cast<std::ptrdiff_t>(group_end[k]);
+    auto it = std::lower_bound(begin, end, low,
+                               [&](std::size_t x, std::size_t v) { return ms[x].first_token < v; });
+    partners.clear();
+    for (; it != end && ms[*it].first_token <= high; ++it) {
+      const std::size_t b = *it;
+      if (a == b) continue;
       const std::size_t gap = ms[a].first_token < ms[b].first_token ? ms[b].first_token - ms[a].last_token
                                                                     : ms[a].first_token - ms[b].last_token;
       if (gap > kMaxBetween) continue;
       const bool overlap = ms[a].first_token < ms[b].last_token && ms[b].first_token < ms[a].last_token;
-      if (!overlap) out.emplace_back(a, b);
+      if (!overlap) partners.push_back(b);
     }
+    // Pairs in index order, as a scan over all mentions gives them.
+    std::sort(partners.begin(), partners.end());
+    for (std::size_t b : partners) out.emplace_back(a, b);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "relations/extractor.hpp"
 #include "relations/patterns.hpp"
@@ -11,9 +12,45 @@
 
 namespace newsgraph::relations {
 
+namespace {
+
+/// The last person named before a token: of the person mentions that end at or before it, the
+/// one that starts last (the first in index order on ties). Asked for tokens in text order, as
+/// quotes come, it looks at each mention once.
+class LastPersonBefore {
+ public:
+  explicit LastPersonBefore(const Extractor& x) : x_(x) {
+    for (std::size_t m = 0; m < x.ents.mentions.size(); ++m)
+      if (x.type_of(m) == EntityType::Person) persons_.push_back(m);
+    std::stable_sort(persons_.begin(), persons_.end(), [&](std::size_t a, std::size_t b) {
+      return x.mention(a).last_token < x.mention(b).last_token;
+    });
+  }
+  /// The mention, or npos; `token` never less than at the call before.
+  std::size_t operator()(std::size_t token) {
+    for (; seen_ < persons_.size() && x_.mention(persons_[seen_]).last_token <= token; ++seen_) {
+      const std::size_t m = persons_[seen_];
+      const std::size_t begin = x_.mention(m).span.begin;
+      if (best_ == npos || begin > x_.mention(best_).span.begin ||
+          (begin == x_.mention(best_).span.begin && m < best_))
+        best_ = m;
+    }
+    return best_;
+  }
+
+ private:
+  const Extractor& x_;
+  std::vector<std::size_t> persons_;  // the persons' mentions by where they end
+  std::size_t seen_ = 0;              // persons_[0, seen_) end before the last token asked for
+  std::size_t best_ = npos;           // the last of them to start
+};
+
+}  // namespace
+
 // Quotations and their speakers.
 void Extractor::quotes() {
   const std::size_t n = seg.tokens.size();
+  LastPersonBefore last_person_before(*this);
   std::size_t last_speaker_entity = npos, last_speaker_sentence = npos;
   std::size_t open = npos;
   for (std::size_t i = 0; i < n; ++i) {
@@ -46,12 +83,7 @@ void Extractor::quotes() {
           sent <= last_speaker_sentence + 3)
         return last_speaker_entity;
       // the last person named before the quote
-      std::size_t best = npos;
-      for (std::size_t m = 0; m < ents.mentions.size(); ++m) {
-        if (type_of(m) == EntityType::Person && mention(m).last_token <= q_first &&
-            (best == npos || mention(m).span.begin > mention(best).span.begin))
-          best = m;
-      }
+      const std::size_t best = last_person_before(q_first);
       return best == npos ? npos : mention(best).entity;
     };
     // after the quote: "…,” Lavrov said", "…,” said Lavrov", "…,” he added"

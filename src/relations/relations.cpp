@@ -148,7 +148,7 @@ void Extractor::finish() {
 
 std::vector<Relation> extract_relations(std::string_view text, const Segmentation& seg, ArticleEntities& ents,
                                         const Knowledge& kb) {
-  relations::Extractor x{text, seg, ents, kb, {}, {}, {}, {}, {}, {}};
+  relations::Extractor x{text, seg, ents, kb, {}, {}, {}, {}, {}, {}, {}, 0};
   x.index();
   x.titles();
   x.appositions();

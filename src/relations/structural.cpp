@@ -23,6 +23,17 @@ int place_rank(const Entity& e) {
 
 }  // namespace
 
+std::pair<std::size_t, std::size_t> Extractor::places_named(const std::string& name) {
+  for (; places_indexed < ents.entities.size(); ++places_indexed) {
+    const Entity& e = ents.entities[places_indexed];
+    if (e.type != EntityType::Place) continue;
+    auto [it, fresh] = places_by_name.try_emplace(e.name, places_indexed, places_indexed);
+    if (!fresh) it->second.second = places_indexed;
+  }
+  const auto it = places_by_name.find(name);
+  return it == places_by_name.end() ? std::make_pair(npos, npos) : it->second;
+}
+
 // The mention holding the country a demonym at `token` names, created when the article
 // does not name the country itself.
 std::size_t Extractor::country_mention(std::size_t token, std::size_t length) {
@@ -31,9 +42,7 @@ std::size_t Extractor::country_mention(std::size_t token, std::size_t length) {
   const std::string* name = kb.country_name(*code);
   if (!name) return npos;
   const LexiconEntry* entry = kb.entity(*name);
-  std::size_t entity = npos;
-  for (std::size_t e = 0; e < ents.entities.size(); ++e)
-    if (ents.entities[e].type == EntityType::Place && ents.entities[e].name == *name) entity = e;
+  std::size_t entity = places_named(*name).second;
   if (entity == npos) {
     Entity e;
     e.type = EntityType::Place;
@@ -159,9 +168,7 @@ void Extractor::title_context() {
 std::size_t Extractor::country_entity(const std::string& code) {
   const std::string* name = kb.country_name(code);
   if (!name) return npos;
-  for (std::size_t e = 0; e < ents.entities.size(); ++e)
-    if (ents.entities[e].type == EntityType::Place && ents.entities[e].name == *name) return e;
-  return npos;  // only a country the article names: no node is made for an inference
+  return places_named(*name).first;  // only a country the article names: no node is made for an inference
 }
 
 // "X, the chairman of NATO’s Military Committee"; "X, a member of Y"; "X, NATO’s envoy".

@@ -20,6 +20,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "newsgraph/ingest/document.hpp"
@@ -39,6 +40,53 @@ struct Resolution {
   std::map<std::pair<EntityType, std::string>, std::size_t> by_key;
   std::vector<std::size_t> entity_of;                  ///< per mention; -1 until grouped
   std::vector<std::vector<std::string>> entity_words;  ///< per entity: the words of its key
+  std::vector<std::vector<std::size_t>> members;       ///< per entity: its mentions (rule 4 on)
+};
+
+/// A name's words as one string, for lookups: the words joined by spaces (words hold none).
+std::string words_key(std::vector<std::string>::const_iterator begin,
+                      std::vector<std::string>::const_iterator end) {
+  std::string key;
+  for (auto it = begin; it != end; ++it) {
+    if (it != begin) key += ' ';
+    key += *it;
+  }
+  return key;
+}
+
+/// The full person names of an article, indexed by the partial names they admit: every shorter
+/// run of their last words (names::ends_name) and, for names of several words, their first
+/// word. Each key counts the names that admit it and remembers the last one added, so that
+/// looking up a partial name costs the same however many names the article has.
+class PartialNameIndex {
+ public:
+  struct Hits {
+    std::size_t count = 0;
+    std::size_t last = static_cast<std::size_t>(-1);
+  };
+  void add(const std::vector<std::string>& full, std::size_t id) {
+    for (std::size_t k = 1; k < full.size(); ++k)
+      note(endings_[words_key(full.end() - static_cast<std::ptrdiff_t>(k), full.end())], id);
+    if (full.size() > 1) note(openings_[full.front()], id);
+  }
+  /// The names that `part` ends (ends_name(full, part)).
+  Hits ending_in(const std::vector<std::string>& part) const {
+    if (part.empty()) return {};
+    const auto it = endings_.find(words_key(part.begin(), part.end()));
+    return it == endings_.end() ? Hits{} : it->second;
+  }
+  /// The names of several words that open with `word`.
+  Hits opening_with(const std::string& word) const {
+    const auto it = openings_.find(word);
+    return it == openings_.end() ? Hits{} : it->second;
+  }
+
+ private:
+  static void note(Hits& h, std::size_t id) {
+    ++h.count;
+    h.last = id;
+  }
+  std::unordered_map<std::string, Hits> endings_, openings_;
 };
 
 /// The canonical name and folded key of each mention.
@@ -60,18 +108,13 @@ Resolution start(std::vector<Mention> mentions, const Knowledge& kb) {
 }
 
 /// A name outside the gazetteer that is the last words of a person's full name is that
-/// person, whatever type its own context suggested ("Caine" after "Dan Caine").
-bool is_partial_person(const Resolution& r, std::size_t i) {
+/// person, whatever type its own context suggested ("Caine" after "Dan Caine"). `persons`
+/// indexes the words of every person mention (a mention is never a partial name of itself).
+bool is_partial_person(const Resolution& r, std::size_t i, const PartialNameIndex& persons) {
   const Mention& m = r.out.mentions[i];
   if (m.type != EntityType::Person && m.known != nullptr) return false;
   const auto& w = r.mention_words[i];
-  for (std::size_t j = 0; j < r.n; ++j) {
-    if (j == i || r.out.mentions[j].type != EntityType::Person) continue;
-    const auto& full = r.mention_words[j];
-    if (names::ends_name(full, w) || (w.size() == 1 && full.size() > 1 && full.front() == w.front()))
-      return true;
-  }
-  return false;
+  return persons.ending_in(w).count > 0 || (w.size() == 1 && persons.opening_with(w.front()).count > 0);
 }
 
 /// A new entity named by mention `i`; returns its index.
@@ -99,7 +142,10 @@ std::size_t entity_by_key(Resolution& r, std::size_t i) {
 /// Returns which mentions are partial person names, left for rule 3.
 std::vector<char> group_by_key(Resolution& r) {
   std::vector<char> partial(r.n, 0);
-  for (std::size_t i = 0; i < r.n; ++i) partial[i] = is_partial_person(r, i) ? 1 : 0;
+  PartialNameIndex persons;
+  for (std::size_t j = 0; j < r.n; ++j)
+    if (r.out.mentions[j].type == EntityType::Person) persons.add(r.mention_words[j], j);
+  for (std::size_t i = 0; i < r.n; ++i) partial[i] = is_partial_person(r, i, persons) ? 1 : 0;
   for (std::size_t i = 0; i < r.n; ++i) {
     if (partial[i]) continue;
     r.entity_of[i] = entity_by_key(r, i);
@@ -110,33 +156,46 @@ std::vector<char> group_by_key(Resolution& r) {
 /// Rule 3: partial person names join the one person entity whose name ends in them (or, for
 /// one word, opens with it); otherwise they group by key like any other name.
 void join_partial_names(Resolution& r, const std::vector<char>& partial) {
+  // The person entities made so far, by the partial names they admit.
+  PartialNameIndex persons;
+  std::size_t indexed = 0;
+  const auto index_new_entities = [&] {
+    for (; indexed < r.out.entities.size(); ++indexed)
+      if (r.out.entities[indexed].type == EntityType::Person) persons.add(r.entity_words[indexed], indexed);
+  };
+  index_new_entities();
   for (std::size_t i = 0; i < r.n; ++i) {
     if (!partial[i]) continue;
     const auto& w = r.mention_words[i];
-    std::size_t match = static_cast<std::size_t>(-1), count = 0;
-    for (std::size_t e = 0; e < r.out.entities.size(); ++e) {
-      if (r.out.entities[e].type == EntityType::Person && names::ends_name(r.entity_words[e], w)) {
-        match = e;
-        ++count;
-      }
-    }
-    if (count == 0 && w.size() == 1) {
-      // family name first ("Kim" for "Kim Jong Un"): the one full name it opens
-      for (std::size_t e = 0; e < r.out.entities.size(); ++e) {
-        const auto& full = r.entity_words[e];
-        if (r.out.entities[e].type == EntityType::Person && full.size() > 1 && full.front() == w.front()) {
-          match = e;
-          ++count;
-        }
-      }
-    }
-    if (count == 1) {
-      r.entity_of[i] = match;
+    // the one person entity whose name ends in the words (the last one made when several do)
+    PartialNameIndex::Hits hits = persons.ending_in(w);
+    // family name first ("Kim" for "Kim Jong Un"): the one full name it opens
+    if (hits.count == 0 && w.size() == 1) hits = persons.opening_with(w.front());
+    if (hits.count == 1) {
+      r.entity_of[i] = hits.last;
       r.out.mentions[i].type = EntityType::Person;
     } else {
       r.entity_of[i] = entity_by_key(r, i);
+      index_new_entities();
     }
   }
+}
+
+/// Each entity's mentions, from entity_of, for the rules that move all mentions of an entity.
+void list_members(Resolution& r) {
+  r.members.assign(r.out.entities.size(), {});
+  for (std::size_t i = 0; i < r.n; ++i) r.members[r.entity_of[i]].push_back(i);
+}
+
+/// Moves every mention of entity `from` to entity `to`, giving it `type` when one is given.
+void move_members(Resolution& r, std::size_t from, std::size_t to, const EntityType* type = nullptr) {
+  std::vector<std::size_t> moved = std::move(r.members[from]);
+  r.members[from].clear();
+  for (std::size_t k : moved) {
+    r.entity_of[k] = to;
+    if (type != nullptr) r.out.mentions[k].type = *type;
+  }
+  r.members[to].insert(r.members[to].end(), moved.begin(), moved.end());
 }
 
 /// Rule 4: acronyms of organizations named in full in the article: an organization named by an
@@ -144,26 +203,30 @@ void join_partial_names(Resolution& r, const std::vector<char>& partial) {
 /// (names::org_initials), as the merge joins them across articles.
 void join_acronyms(Resolution& r, const Knowledge& kb) {
   names::Folder folder(kb);
-  std::map<std::size_t, std::set<std::string>> initials;  // organization entity -> its initials
+  std::vector<std::string> letters(r.out.entities.size());  // of each organization named by an acronym
+  bool any = false;
   for (std::size_t e = 0; e < r.out.entities.size(); ++e) {
-    const Entity& acr = r.out.entities[e];
-    if (acr.type != EntityType::Organization) continue;
-    const std::string letters = names::acronym_letters(acr.name);
-    if (letters.empty()) continue;
-    std::size_t match = static_cast<std::size_t>(-1), count = 0;
-    for (std::size_t f = 0; f < r.out.entities.size(); ++f) {
-      if (f == e || r.out.entities[f].type != EntityType::Organization) continue;
-      auto it = initials.find(f);
-      if (it == initials.end())
-        it = initials.emplace(f, names::org_initials_with_suffixes(r.out.entities[f].name, folder)).first;
-      if (it->second.count(letters) > 0) {
-        match = f;
-        ++count;
-      }
-    }
-    if (count != 1) continue;
-    for (std::size_t i = 0; i < r.n; ++i)
-      if (r.entity_of[i] == e) r.entity_of[i] = match;
+    if (r.out.entities[e].type != EntityType::Organization) continue;
+    letters[e] = names::acronym_letters(r.out.entities[e].name);
+    any = any || !letters[e].empty();
+  }
+  if (!any) return;
+  // initials -> the organization entities that spell them, in entity order
+  std::unordered_map<std::string, std::vector<std::size_t>> spelling;
+  for (std::size_t f = 0; f < r.out.entities.size(); ++f) {
+    if (r.out.entities[f].type != EntityType::Organization) continue;
+    for (const std::string& initials : names::org_initials_with_suffixes(r.out.entities[f].name, folder))
+      spelling[initials].push_back(f);
+  }
+  for (std::size_t e = 0; e < r.out.entities.size(); ++e) {
+    if (letters[e].empty()) continue;
+    const auto it = spelling.find(letters[e]);
+    if (it == spelling.end()) continue;
+    const std::vector<std::size_t>& spelled = it->second;
+    const std::size_t self = std::binary_search(spelled.begin(), spelled.end(), e) ? 1 : 0;
+    if (spelled.size() - self != 1) continue;
+    const std::size_t match = spelled.front() != e ? spelled.front() : spelled.back();
+    move_members(r, e, match);
   }
 }
 
@@ -188,11 +251,8 @@ void join_defined_acronyms(Resolution& r, std::string_view text) {
     const std::string_view between = index.slice(text, {full.span.end, acr.span.begin});
     const std::string_view after = index.slice(text, {acr.span.end, acr.span.end + 1});
     if ((between != " (" && between != "(") || after != ")") continue;
-    for (std::size_t k = 0; k < r.n; ++k)
-      if (r.entity_of[k] == e) {
-        r.entity_of[k] = f;
-        r.out.mentions[k].type = EntityType::Organization;
-      }
+    const EntityType organization = EntityType::Organization;
+    move_members(r, e, f, &organization);
   }
 }
 
@@ -241,6 +301,7 @@ ArticleEntities resolve(std::string_view text, std::vector<Mention> mentions, co
   Resolution r = start(std::move(mentions), kb);
   const std::vector<char> partial = group_by_key(r);
   join_partial_names(r, partial);
+  list_members(r);
   join_acronyms(r, kb);
   join_defined_acronyms(r, text);
   std::vector<Entity> entities = renumber(r);

@@ -525,7 +525,9 @@ Segmentation segment_text(std::string_view text, bool fast_words) {
       icu_break = true;
       boundary = its.sentence->next();
     }
-    if (tokens[i].newline_before || (icu_break && keeps_break(tokens[i - 1], tokens[i]))) close(i);
+    if (tokens[i].newline_before || (icu_break && keeps_break(tokens[i - 1], tokens[i])) ||
+        i - first >= kMaxSentenceTokens)
+      close(i);
   }
   close(tokens.size());
   return out;

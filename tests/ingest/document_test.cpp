@@ -417,3 +417,32 @@ TEST_CASE("input path errors", "[document]") {
   }
   SECTION("no inputs reads nothing") { CHECK(read_inputs({}).empty()); }
 }
+
+TEST_CASE("ReadOptions::max_article_bytes refuses longer articles before parsing them", "[document]") {
+  newsgraph::ReadOptions limit;
+  limit.max_article_bytes = 40;
+  const std::string line = R"({"id":"a","text":"Ministers met in Brussels on Monday."})";  // 56 bytes
+  SECTION("a JSON line: by its length, escapes included, naming the line") {
+    CHECK(input_error([&] { parse_jsonl("\n" + line + "\n", "in.jsonl", limit); }) ==
+          "in.jsonl:2: the article takes 5.6e-05 MB, over the limit of 4e-05 MB per article");
+    CHECK_THROWS_AS(parse_jsonl(line, "in.jsonl", limit), newsgraph::ArticleTooLongError);
+    // A line that does not even parse is refused for its length first.
+    CHECK_THROWS_AS(parse_jsonl(std::string(100, '{'), "in.jsonl", limit), newsgraph::ArticleTooLongError);
+    limit.max_article_bytes = line.size();
+    CHECK(parse_jsonl(line, "in.jsonl", limit).size() == 1);
+    limit.max_article_bytes = 0;  // no limit
+    CHECK(parse_jsonl(line, "in.jsonl", limit).size() == 1);
+  }
+  SECTION("a .txt file: by its size") {
+    TempDir dir;
+    const std::string path = dir.write("long.txt", std::string(41, 'x'));
+    CHECK(input_error([&] { read_inputs({path}, limit); }) ==
+          path + ": the article takes 4.1e-05 MB, over the limit of 4e-05 MB per article");
+    limit.max_article_bytes = 41;
+    CHECK(read_inputs({path}, limit).size() == 1);
+  }
+  SECTION("the default is 10 MB") {
+    CHECK(newsgraph::ReadOptions{}.max_article_bytes == newsgraph::kDefaultMaxArticleBytes);
+    CHECK(newsgraph::kDefaultMaxArticleBytes == 10'000'000);
+  }
+}

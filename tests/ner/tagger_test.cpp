@@ -1,5 +1,6 @@
 #include "newsgraph/ner/tagger.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -8,7 +9,10 @@
 #include <thread>
 #include <vector>
 
+#include "ner/tagger_access.hpp"
 #include "newsgraph/ner/detectors.hpp"
+#include "newsgraph/pipeline/pipeline.hpp"
+#include "newsgraph/text/segment.hpp"
 #include "support/tagger_fixtures.hpp"
 #include "support/test_support.hpp"
 
@@ -259,5 +263,37 @@ TEST_CASE("tagger: widened_to_whole_words completes names cut inside a word", "[
       got.emplace_back(text.substr(b, e - b), t.label);
     }
     CHECK(got == c.whole);
+  }
+}
+
+TEST_CASE("tagger: a long document tagged a run of sentences at a time gets the same tags", "[tagger]") {
+  // Everything the features take from the whole document is here: a name first seen in a
+  // headline and later in the body, a word capitalised at a sentence start and lower case
+  // later, names repeated across runs (the decoder's history), all-caps sentences (decoded after
+  // the others) in the first and in the last runs.
+  const std::string text =
+      "HARBOUR UNION TALKS STALL IN VELLMAR\n"
+      "Northgate expects the strike to last a week.\n"
+      "Marta Lindqvist met Daniel Okafor in Vellmar on Tuesday.\n"
+      "Talks between the Harbour Union and Brantex Shipping broke down after midnight.\n"
+      "Lindqvist said the union would return to the table next week.\n"
+      "Okafor, the chief executive of Brantex Shipping, declined to comment.\n"
+      "The talks were hosted by the Vellmar Chamber of Commerce.\n"
+      "VELLMAR (Reuters) -\n"
+      "Union members in Oslandia and Vellmar voted to strike on Friday.\n"
+      "Brantex said its ships would keep sailing from the port of Oslandia.\n"
+      "Lindqvist told reporters the vote was a message to Okafor.\n"
+      "Analysts at Northgate expect talks to resume.\n"
+      "LINDQVIST WARNS BRANTEX\n";
+  const newsgraph::Segmentation seg = newsgraph::segment(text);
+  REQUIRE(seg.sentences.size() == 13);
+  const auto kb = newsgraph::testing::knowledge();
+  const PerceptronTagger model = PerceptronTagger::load(newsgraph::default_model_path());
+  const std::vector<NerTag> whole = model.tag_tokens(text, seg, *kb);
+  REQUIRE(whole.size() == seg.tokens.size());
+  CHECK(std::count(whole.begin(), whole.end(), NerTag::O) < static_cast<std::ptrdiff_t>(whole.size()) - 10);
+  for (std::size_t run : {std::size_t{1}, std::size_t{9}, std::size_t{25}, std::size_t{60}}) {
+    CAPTURE(run);
+    CHECK(newsgraph::TaggerAccess::tag_tokens_in_runs(model, seg, *kb, run) == whole);
   }
 }

@@ -278,15 +278,29 @@ TEST_CASE("segment: code point spans and whitespace flags", "[segment]") {
 }
 
 TEST_CASE("segment: long inputs", "[segment]") {
-  SECTION("a very long line without punctuation is one sentence") {
+  SECTION("a very long line without punctuation is cut into sentences of kMaxSentenceTokens tokens") {
     std::string text;
-    const std::size_t words = 50000;
+    const std::size_t words = 50001;
     for (std::size_t i = 0; i < words; ++i) text += i % 7 == 0 ? "Name " : "word ";
     const Segmentation seg = newsgraph::segment(text);
     CHECK(seg.tokens.size() == words);
-    REQUIRE(seg.sentences.size() == 1);
-    CHECK(seg.sentences[0].span == Span{0, words * 5 - 1});
+    const std::size_t per = newsgraph::kMaxSentenceTokens;
+    REQUIRE(seg.sentences.size() == (words + per - 1) / per);
+    for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
+      CHECK(seg.sentences[s].first_token == s * per);
+      CHECK(seg.sentences[s].last_token == std::min(words, (s + 1) * per));
+      CHECK(seg.sentences[s].span == Span{s * per * 5, std::min(words, (s + 1) * per) * 5 - 1});
+    }
     CHECK(seg.tokens.back().span == Span{words * 5 - 5, words * 5 - 1});
+    check_invariants(text, seg);
+  }
+  SECTION("a sentence of kMaxSentenceTokens tokens stays whole") {
+    std::string text;
+    for (std::size_t i = 0; i < newsgraph::kMaxSentenceTokens; ++i) text += "word ";
+    text += "\nnext line";
+    const Segmentation seg = newsgraph::segment(text);
+    REQUIRE(seg.sentences.size() == 2);
+    CHECK(seg.sentences[0].last_token == newsgraph::kMaxSentenceTokens);
   }
   SECTION("many short lines") {
     std::string text;

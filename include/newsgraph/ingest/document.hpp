@@ -25,6 +25,26 @@ struct Article {
   std::string origin;  ///< where it came from, "path" or "path:line", for messages
 };
 
+/// The default of ReadOptions::max_article_bytes: 10 MB (10^6 bytes), a hundred times the
+/// longest news article. Time and memory grow with an article's length (about 0.3 s and 22 MB
+/// per MB of text, README "Limits"), so a longer input is most likely no article.
+inline constexpr std::size_t kDefaultMaxArticleBytes = 10'000'000;
+
+/// How inputs are read.
+struct ReadOptions {
+  /// The most bytes one article may take in its input: a .txt file's size, a JSON line's length
+  /// (escapes included). A larger one is refused, before it is parsed, with an
+  /// ArticleTooLongError naming it and the limit. 0: no limit but the 2^31 - 1 bytes any
+  /// article text is held to.
+  std::size_t max_article_bytes = kDefaultMaxArticleBytes;
+};
+
+/// An article over ReadOptions::max_article_bytes.
+class ArticleTooLongError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 /// Reads the articles named by `inputs`, in order:
 ///  - "x.txt": one article, id "x" (see Article), whatever folder it is in;
 ///  - "x.jsonl": one article per non-blank line, "id" and "text" required strings,
@@ -35,9 +55,10 @@ struct Article {
 ///    an id never depends on the other inputs and stays unique across folders of other names;
 ///  - "-": JSON Lines read from standard input.
 /// Throws InputError naming the file and line. Two JSON Lines articles with the same id are an error.
-std::vector<Article> read_inputs(const std::vector<std::string>& inputs);
+std::vector<Article> read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options = {});
 
 /// Parses JSON Lines text (used for .jsonl files and stdin). `origin` names the source in errors.
-std::vector<Article> parse_jsonl(std::string_view text, const std::string& origin);
+std::vector<Article> parse_jsonl(std::string_view text, const std::string& origin,
+                                 const ReadOptions& options = {});
 
 }  // namespace newsgraph

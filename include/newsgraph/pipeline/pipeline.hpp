@@ -36,6 +36,14 @@ struct PipelineConfig {
   /// once, and `done` rises by one each time. It only observes: the results never depend on it.
   /// Empty: no calls.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  /// Told, for an article of at least `stage_progress_bytes` bytes, of each stage of its
+  /// extraction as it begins ("segmenting", "finding names", "resolving", "relations",
+  /// "classifying pairs", "co-mentions", "naming"): a long article takes seconds or minutes,
+  /// with no other sign of life. Called from the worker extracting the article, possibly from
+  /// several workers at once. It only observes: the results never depend on it. Empty: no calls.
+  std::function<void(const std::string& article, std::string_view stage)> stage_progress;
+  /// See stage_progress.
+  std::size_t stage_progress_bytes = 1'000'000;
 };
 
 /// Where the model is looked for when none is named: $NEWSGRAPH_MODEL if set; else

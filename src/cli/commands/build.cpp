@@ -56,6 +56,7 @@ CLI::App* add_build(CLI::App& app, BuildOptions& o) {
       ->allow_extra_args(false);
   cmd->add_flag("-q,--quiet", o.quiet, "no progress display and no warnings on stderr (errors only)");
   add_threads_option(*cmd, o.threads);
+  add_article_limit_option(*cmd, o.max_article_mb);
   add_knowledge_options(*cmd, o.knowledge);
   add_recognizer_options(*cmd, o.recognizer);
   add_drawing_options(*cmd, o.drawing, "Drawing (--render and .html reports)");
@@ -77,7 +78,7 @@ int run_build(const BuildOptions& o) {
   request.graph_to_stdout = true;
   const newsgraph::OutputPlan plan = newsgraph::plan_outputs(request);
 
-  const std::vector<newsgraph::Article> articles = newsgraph::read_inputs(o.inputs);
+  const std::vector<newsgraph::Article> articles = read_articles(o.inputs, o.max_article_mb);
   // The graph built into is read, merged with and rewritten under its lock, so that concurrent
   // runs into one graph take turns and none loses the other's articles.
   std::optional<newsgraph::FileLock> into_lock;
@@ -96,6 +97,7 @@ int run_build(const BuildOptions& o) {
   if (!o.keep_apart.empty()) config.merge.keep_apart = newsgraph::read_name_groups(o.keep_apart);
   ProgressMeter meter(o.quiet);
   config.progress = meter.callback();
+  config.stage_progress = meter.stage_callback();
   const newsgraph::Pipeline pipeline(config);
   const newsgraph::BuildResult result = pipeline.build(articles, std::move(earlier));
   meter.finish();

@@ -30,6 +30,7 @@ struct BuildOptions {
   std::string aliases;         ///< --aliases file
   std::string keep_apart;      ///< --keep-apart file
   unsigned threads = 0;
+  double max_article_mb = kDefaultMaxArticleMb;  ///< --max-article-mb
   KnowledgeOptions knowledge;
   RecognizerOptions recognizer;
   std::vector<std::string> renders;  ///< --render files: drawings of the graph built
@@ -44,6 +45,7 @@ struct ExtractOptions {
   std::vector<std::string> inputs;
   std::string output;
   unsigned threads = 0;
+  double max_article_mb = kDefaultMaxArticleMb;  ///< --max-article-mb
   bool stats = false;
   bool quiet = false;
   KnowledgeOptions knowledge;
@@ -56,7 +58,8 @@ int run_extract(const ExtractOptions& o);
 struct RenderCommandOptions {
   std::string graph;
   std::vector<std::string> outputs;
-  std::vector<std::string> articles;  ///< the articles' texts, for the report's evidence sentences
+  std::vector<std::string> articles;             ///< the articles' texts, for the report's evidence sentences
+  double max_article_mb = kDefaultMaxArticleMb;  ///< --max-article-mb, for `articles`
   DrawingOptions drawing;
   bool quiet = false;
 };

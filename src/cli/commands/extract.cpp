@@ -18,6 +18,7 @@ CLI::App* add_extract(CLI::App& app, ExtractOptions& o) {
       app.add_subcommand("extract", "write one JSON line per article: mentions, entities, relations");
   cmd->add_option("-o,--output", o.output, "write to FILE instead of stdout")->type_name("FILE");
   add_threads_option(*cmd, o.threads);
+  add_article_limit_option(*cmd, o.max_article_mb);
   cmd->add_flag("-q,--quiet", o.quiet, "no progress display on stderr (errors only)");
   cmd->add_flag("--stats", o.stats,
                 "after the run, print one line to stderr: articles, tokens, bytes, seconds of "
@@ -33,12 +34,13 @@ CLI::App* add_extract(CLI::App& app, ExtractOptions& o) {
 int run_extract(const ExtractOptions& o) {
   newsgraph::Stopwatch clock;
   newsgraph::ExtractTimings timings;
-  const std::vector<newsgraph::Article> articles = newsgraph::read_inputs(o.inputs);
+  const std::vector<newsgraph::Article> articles = read_articles(o.inputs, o.max_article_mb);
   timings.read = clock.lap();
 
   newsgraph::PipelineConfig config = pipeline_config(o.threads, o.knowledge, o.recognizer);
   ProgressMeter meter(o.quiet);
   config.progress = meter.callback();
+  config.stage_progress = meter.stage_callback();
   const newsgraph::Pipeline pipeline(config);
   timings.load = clock.lap();
   const std::vector<newsgraph::ArticleResult> results = pipeline.extract_all(articles);

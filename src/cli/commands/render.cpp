@@ -24,6 +24,7 @@ CLI::App* add_render(CLI::App& app, RenderCommandOptions& o) {
                   "sentence of each statement; repeatable")
       ->type_name("PATH")
       ->allow_extra_args(false);
+  add_article_limit_option(*cmd, o.max_article_mb);
   cmd->add_flag("-q,--quiet", o.quiet, "no warnings on stderr (errors only)");
   add_drawing_options(*cmd, o.drawing, "Drawing");
   cmd->add_option("GRAPH", o.graph, "a graph written by 'newsgraph build -o FILE.json'")
@@ -38,7 +39,7 @@ int run_render(const RenderCommandOptions& o) {
   const newsgraph::OutputPlan plan = newsgraph::plan_outputs(request);
   const newsgraph::Graph g = newsgraph::read_json_graph(o.graph);
   std::map<std::string, std::string> texts;
-  if (!o.articles.empty()) texts = newsgraph::article_texts(newsgraph::read_inputs(o.articles));
+  if (!o.articles.empty()) texts = newsgraph::article_texts(read_articles(o.articles, o.max_article_mb));
   newsgraph::OutputSources sources;
   sources.graph = &g;
   sources.drawing = report_options(o.drawing, texts);
