@@ -1,4 +1,4 @@
-// The `newsgraph` command: builds the app from its seven commands (src/cli/commands/), parses the
+// The `newsgraph` command: builds the app from its commands (src/cli/commands/), parses the
 // command line, runs the command and maps every failure to an exit code. Exit codes: 0 success,
 // 1 input/output/knowledge error (one line "newsgraph: error: ..." on stderr), 2 usage error.
 // All logic lives in the library.
@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
   EvalNerOptions eval_ner;
   TrainRelationsOptions train_relations;
   EvalRelationsOptions eval_relations;
+  KbOptions kb;
+  const KbCommands kb_commands = add_kb(app, kb);
   const std::vector<std::pair<CLI::App*, std::function<int()>>> commands{
       {add_build(app, build), [&] { return run_build(build); }},
       {add_extract(app, extract), [&] { return run_extract(extract); }},
@@ -58,6 +60,8 @@ int main(int argc, char** argv) {
       {add_eval_ner(app, eval_ner), [&] { return run_eval_ner(eval_ner); }},
       {add_train_relations(app, train_relations), [&] { return run_train_relations(train_relations); }},
       {add_eval_relations(app, eval_relations), [&] { return run_eval_relations(eval_relations); }},
+      {kb_commands.build, [&] { return run_kb_build(kb); }},
+      {kb_commands.info, [&] { return run_kb_info(kb); }},
   };
 
   if (argc <= 1) {

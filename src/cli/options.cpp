@@ -29,19 +29,15 @@ CLI::Validator format_validator() {
 }
 
 void add_knowledge_options(CLI::App& cmd, KnowledgeOptions& k) {
-  const std::string group = "Knowledge data";
-  cmd.add_option("--iso-codes", k.paths.iso_codes_dir, "Debian iso-codes JSON directory")
-      ->type_name("DIR")
-      ->capture_default_str()
-      ->group(group);
-  cmd.add_option("--zone-tab", k.paths.zone1970_tab, "tzdata zone1970.tab")
+  cmd.add_option("--kb", k.kb,
+                 "knowledge snapshot made by 'newsgraph kb build' (default: $NEWSGRAPH_KB, else "
+                 "data/knowledge.kb)")
       ->type_name("FILE")
-      ->capture_default_str()
-      ->group(group);
-  cmd.add_option("--words", k.paths.words_file, "word list (wamerican)")
-      ->type_name("FILE")
-      ->capture_default_str()
-      ->group(group);
+      ->group("Knowledge");
+}
+
+std::shared_ptr<const newsgraph::Knowledge> open_knowledge(const KnowledgeOptions& k) {
+  return newsgraph::Knowledge::open(k.kb.empty() ? newsgraph::default_knowledge_path() : k.kb);
 }
 
 void add_recognizer_options(CLI::App& cmd, RecognizerOptions& r) {
@@ -153,7 +149,7 @@ newsgraph::PipelineConfig pipeline_config(unsigned threads, const KnowledgeOptio
                                           const RecognizerOptions& r) {
   newsgraph::PipelineConfig config;
   config.threads = threads;
-  config.knowledge = k.paths;
+  config.knowledge.snapshot = k.kb;
   config.mentions.recognizer =
       newsgraph::recognizer_from_string(r.ner).value_or(newsgraph::Recognizer::Tagger);
   config.mentions.model_path = r.model;

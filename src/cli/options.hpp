@@ -20,9 +20,9 @@ namespace newsgraph::cli {
 /// The most worker threads a user may ask for; far above any real core count.
 constexpr unsigned kMaxThreads = 1024;
 
-/// Where the Debian data is read from; defaults are Debian's paths.
+/// Which knowledge snapshot is used.
 struct KnowledgeOptions {
-  newsgraph::KnowledgePaths paths;
+  std::string kb;  ///< empty: newsgraph::default_knowledge_path()
 };
 
 /// How mentions are found: the trained tagger (default) or the rules alone, and the model file.
@@ -54,8 +54,10 @@ struct DrawingOptions {
 /// "cypher", "kuzu").
 CLI::Validator format_validator();
 
-/// Adds --iso-codes, --zone-tab and --words (group "Knowledge data").
+/// Adds --kb (group "Knowledge").
 void add_knowledge_options(CLI::App& cmd, KnowledgeOptions& k);
+/// The knowledge snapshot `k` names, opened (throws KnowledgeError).
+std::shared_ptr<const newsgraph::Knowledge> open_knowledge(const KnowledgeOptions& k);
 /// Adds --ner, --model, --relation-model, --min-confidence and --co-mentions.
 void add_recognizer_options(CLI::App& cmd, RecognizerOptions& r);
 /// Adds --threads.

@@ -51,7 +51,7 @@ void Loader::load_cities() {
     if (usable.empty()) return;
     // The exemplar spelling names the city; if the tz name was already a surface (a curated
     // city, or a country), the entry found there stays in charge.
-    const LexiconEntry* e = new_entry(EntityType::Place, usable.front(), "city", code);
+    const Draft* e = new_entry(EntityType::Place, usable.front(), "city", code);
     for (const std::string& n : usable) add_surface(n, e, Rank::City);
   };
 

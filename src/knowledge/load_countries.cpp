@@ -76,7 +76,7 @@ void Loader::load_countries() {
     for (const std::string& h : heads) ++head_count[h];
   }
 
-  std::vector<std::pair<const LexiconEntry*, std::vector<std::string>>> pending;
+  std::vector<std::pair<const Draft*, std::vector<std::string>>> pending;
   for (const Raw& r : raws) {
     std::string canonical;
     if (auto it = overrides.find(r.a2); it != overrides.end()) {
@@ -87,7 +87,7 @@ void Loader::load_countries() {
       canonical = to_utf8(display);
       if (canonical.empty() || canonical == r.a2) canonical = r.names.front();
     }
-    const LexiconEntry* e = new_entry(EntityType::Place, canonical, "country", r.a2);
+    const Draft* e = new_entry(EntityType::Place, canonical, "country", r.a2);
     bool inserted = false;
     k_->countries.slot(r.a2, inserted) = e;
 

@@ -184,13 +184,13 @@ void Loader::load_iso_subdivisions() {
 
   // Curated English names.
   constexpr std::string_view file = "subdivisions.txt";
-  std::unordered_map<std::string, const LexiconEntry*> curated;
+  std::unordered_map<std::string, const Draft*> curated;
   for (const DataLine& line : data_lines(file)) {
     if (line.cols.size() < 2) data_error(file, line, "expected ISO 3166-2 code TAB name [TAB alias...]");
     const std::string code(line.cols[0]);
     if (by_code.count(code) == 0) data_error(file, line, "unknown ISO 3166-2 code \"" + code + "\"");
     const std::string country = code.substr(0, 2);
-    const LexiconEntry* e = new_entry(EntityType::Place, std::string(line.cols[1]), "subdivision", country);
+    const Draft* e = new_entry(EntityType::Place, std::string(line.cols[1]), "subdivision", country);
     curated.emplace(code, e);
     for (std::size_t i = 1; i < line.cols.size(); ++i) add_surface(line.cols[i], e, Rank::Subdivision);
   }
@@ -218,7 +218,7 @@ void Loader::load_iso_subdivisions() {
       usable.push_back(spelled);
       if (ascii != spelled) usable.push_back(ascii);
     }
-    const LexiconEntry* e = nullptr;
+    const Draft* e = nullptr;
     if (cur != curated.end()) {
       e = cur->second;
     } else if (!usable.empty()) {

@@ -89,7 +89,7 @@ std::vector<DataLine> data_lines(std::string_view name) {
 
 // ---------------------------------------------------------------------------------------------
 
-std::unique_ptr<Knowledge::Impl> Loader::run() {
+std::unique_ptr<Tables> Loader::run() {
   if (!thread_folder())
     throw KnowledgeError(std::string("ICU transliterator ") + kFoldId + " is unavailable");
   latin_ascii_ = make_transliterator("Latin-ASCII");
@@ -99,12 +99,20 @@ std::unique_ptr<Knowledge::Impl> Loader::run() {
   load_word_lists();
   load_nicknames();
   load_exact_set("not_places.txt", not_places_);
-  load_countries();
-  load_demonyms();
-  load_organizations();
-  load_cities();
-  load_regions();
-  load_iso_subdivisions();
+  // The entry steps, each counted by the entries it adds (kb info reports them).
+  const std::pair<const char*, void (Loader::*)()> steps[] = {
+      {"countries", &Loader::load_countries},
+      {"demonyms", &Loader::load_demonyms},
+      {"organizations", &Loader::load_organizations},
+      {"cities", &Loader::load_cities},
+      {"regions", &Loader::load_regions},
+      {"subdivisions", &Loader::load_iso_subdivisions},
+  };
+  for (const auto& [name, step] : steps) {
+    const std::size_t before = k_->entries.size();
+    (this->*step)();
+    k_->counts.emplace_back(name, k_->entries.size() - before);
+  }
   return std::move(k_);
 }
 
@@ -139,9 +147,8 @@ bool Loader::too_common(std::string_view name, bool given) const {
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) { return common_lower(w); });
 }
 
-const LexiconEntry* Loader::new_entry(EntityType type, std::string canonical, std::string kind,
-                                      std::string code) {
-  LexiconEntry e;
+const Draft* Loader::new_entry(EntityType type, std::string canonical, std::string kind, std::string code) {
+  Draft e;
   e.type = type;
   e.canonical = std::move(canonical);
   e.kind = std::move(kind);
@@ -150,7 +157,7 @@ const LexiconEntry* Loader::new_entry(EntityType type, std::string canonical, st
   return &k_->entries.back();
 }
 
-void Loader::put_key(const std::string& key, std::size_t tokens, const LexiconEntry* entry, Rank rank) {
+void Loader::put_key(const std::string& key, std::size_t tokens, const Draft* entry, Rank rank) {
   if (key.empty()) return;
   bool inserted = false;
   Slot& slot = k_->entities.slot(key, inserted);
@@ -165,7 +172,7 @@ void Loader::put_key(const std::string& key, std::size_t tokens, const LexiconEn
   }
 }
 
-void Loader::add_surface(std::string_view surface, const LexiconEntry* entry, Rank rank) {
+void Loader::add_surface(std::string_view surface, const Draft* entry, Rank rank) {
   const std::string base = collapse_spaces(surface);
   if (base.empty() || !has_letter(base)) return;
   std::vector<std::string> variants{base};
@@ -189,7 +196,7 @@ void Loader::add_surface(std::string_view surface, const LexiconEntry* entry, Ra
 
 const std::string& Loader::country_code_or_throw(std::string_view file, const DataLine& line,
                                                  std::string_view code) {
-  const LexiconEntry* const* c = k_->countries.find(code);
+  const Draft* const* c = k_->countries.find(code);
   if (!c) data_error(file, line, "unknown ISO 3166-1 alpha-2 code \"" + std::string(code) + "\"");
   return (*c)->country_code;
 }
@@ -200,7 +207,7 @@ void Loader::load_entries(std::string_view file, std::string_view expected, Enti
     if (line.cols.size() < 2) data_error(file, line, expected);
     std::string code;
     if (line.cols[1] != "-") code = country_code_or_throw(file, line, line.cols[1]);
-    const LexiconEntry* e = new_entry(type, std::string(line.cols[0]), kind, code);
+    const Draft* e = new_entry(type, std::string(line.cols[0]), kind, code);
     add_surface(line.cols[0], e, rank);
     for (std::size_t i = 2; i < line.cols.size(); ++i) add_surface(line.cols[i], e, rank);
   }

@@ -1,5 +1,5 @@
 // The Loader: builds the tables of a Knowledge (tables.hpp) from the lists of data/ (embedded
-// into the library) and the Debian data named by KnowledgePaths. Its steps are grouped by
+// into the library) and the Debian data named by KnowledgeSources. Its steps are grouped by
 // source: loader.cpp (the core, entries and surface keys, word lists of data/*.txt and
 // /usr/share/dict/words, nicknames), load_countries.cpp (iso-codes 3166-1, ICU display names,
 // demonyms), load_cities.cpp (tzdata zone1970.tab, ICU time-zone names) and
@@ -52,17 +52,17 @@ std::vector<DataLine> data_lines(std::string_view name);
 
 // ---------------------------------------------------------------------------------------------
 
-/// Builds a Knowledge::Impl. Each step documents what it reads.
+/// Builds a Tables. Each step documents what it reads.
 class Loader {
  public:
-  explicit Loader(const KnowledgePaths& paths) : paths_(paths), k_(std::make_unique<Knowledge::Impl>()) {}
+  explicit Loader(const KnowledgeSources& paths) : paths_(paths), k_(std::make_unique<Tables>()) {}
 
   /// Runs every step, in the order that gives each surface its entry (see knowledge.cpp).
-  std::unique_ptr<Knowledge::Impl> run();
+  std::unique_ptr<Tables> run();
 
  private:
-  const KnowledgePaths& paths_;
-  std::unique_ptr<Knowledge::Impl> k_;
+  const KnowledgeSources& paths_;
+  std::unique_ptr<Tables> k_;
   StringSet not_places_;
   std::unique_ptr<icu::Transliterator> latin_ascii_;
 
@@ -77,10 +77,10 @@ class Loader {
   /// dictionary lists in lower case, that is a given name (when `given` is set), a
   /// never-entity word or a demonym; or several words that are all common words.
   bool too_common(std::string_view name, bool given) const;
-  const LexiconEntry* new_entry(EntityType type, std::string canonical, std::string kind, std::string code);
-  void put_key(const std::string& key, std::size_t tokens, const LexiconEntry* entry, Rank rank);
+  const Draft* new_entry(EntityType type, std::string canonical, std::string kind, std::string code);
+  void put_key(const std::string& key, std::size_t tokens, const Draft* entry, Rank rank);
   /// Stores `surface` for `entry` in every key form (see the file comment of knowledge.cpp).
-  void add_surface(std::string_view surface, const LexiconEntry* entry, Rank rank);
+  void add_surface(std::string_view surface, const Draft* entry, Rank rank);
   const std::string& country_code_or_throw(std::string_view file, const DataLine& line,
                                            std::string_view code);
   /// Adds one entry of `type` and `kind` per line of data/<file>, "canonical TAB alpha-2-or-dash

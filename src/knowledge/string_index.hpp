@@ -4,6 +4,7 @@
 // Internal to src/knowledge/.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -62,6 +63,12 @@ class FlatIndex {
     ++count_;
   }
   std::size_t size() const { return count_; }
+  /// Calls f(key, value) for every key, in no particular order.
+  template <class F>
+  void for_each(F&& f) const {
+    for (const Entry& e : slots_)
+      if (e.value != kAbsent) f(e.key, e.value);
+  }
 
  private:
   struct Entry {
@@ -100,6 +107,13 @@ class StringSet {
   }
   bool contains(std::string_view key) const { return index_.find(key) != FlatIndex::kAbsent; }
   std::size_t size() const { return index_.size(); }
+  /// Every key, sorted.
+  std::vector<std::string_view> sorted_keys() const {
+    std::vector<std::string_view> out;
+    index_.for_each([&](std::string_view key, std::uint32_t) { out.push_back(key); });
+    std::sort(out.begin(), out.end());
+    return out;
+  }
 
  private:
   std::deque<std::string> store_;
@@ -126,6 +140,13 @@ class StringMap {
   const V* find(std::string_view key) const {
     const std::uint32_t at = index_.find(key);
     return at == FlatIndex::kAbsent ? nullptr : &values_[at];
+  }
+  /// Every (key, value), sorted by key.
+  std::vector<std::pair<std::string_view, const V*>> sorted() const {
+    std::vector<std::pair<std::string_view, const V*>> out;
+    index_.for_each([&](std::string_view key, std::uint32_t at) { out.emplace_back(key, &values_[at]); });
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
   }
 
  private:

@@ -1,57 +1,72 @@
-// The tables of a loaded Knowledge: what the queries of knowledge.cpp read and the Loader
-// (loader.hpp) fills. Internal to src/knowledge/.
+// The tables the knowledge compiler builds in memory (knowledge::Loader fills them from the
+// sources) before the snapshot writer lays them out in a file (snapshot_writer.hpp). Internal to
+// src/knowledge/.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "knowledge/string_index.hpp"
-#include "newsgraph/knowledge/knowledge.hpp"
+#include "newsgraph/vocab/types.hpp"
 
-namespace newsgraph {
-namespace knowledge {
+namespace newsgraph::knowledge {
 
 /// The source of a surface, strongest first (see the file comment of knowledge.cpp).
 enum class Rank : int { Country = 0, Organization = 1, City = 2, Region = 3, Subdivision = 4 };
+
+/// An entry as the compiler builds it; the snapshot stores it as a LexiconEntry.
+struct Draft {
+  EntityType type = EntityType::Place;
+  std::string canonical;     ///< the name a node takes
+  std::string kind;          ///< one of the kinds LexiconEntry::kind() names
+  std::string country_code;  ///< ISO 3166-1 alpha-2 where known, else empty
+  std::string wikidata;      ///< "Q159", or empty
+  std::string aliases;       ///< other names, separated by U+001F
+  bool has_coordinates = false;
+  double latitude = 0;
+  double longitude = 0;
+  std::uint32_t population = 0;
+};
 
 /// A key of the entity index: a surface's entry, and whether it is also the beginning (whole
 /// tokens) of a longer surface. A key that is only such a beginning has no entry.
 struct Slot {
   Rank rank = Rank::Subdivision;
-  const LexiconEntry* entry = nullptr;
+  const Draft* entry = nullptr;
   bool extends = false;
 };
 
-}  // namespace knowledge
-
-/// Everything a Knowledge knows; filled once by knowledge::Loader, then only read.
-struct Knowledge::Impl {
-  std::deque<LexiconEntry> entries;  // stable addresses: entity() returns pointers into it
-  knowledge::StringMap<knowledge::Slot> entities;
+/// Everything the compiler knows; filled once by the Loader, then written to a snapshot.
+struct Tables {
+  std::deque<Draft> entries;  // stable addresses: slots point into it
+  StringMap<Slot> entities;
   std::size_t max_entity_tokens = 0;
 
-  knowledge::StringSet titles;
-  knowledge::StringSet title_starts;  // the first word of every title, lower case
+  StringSet titles;
+  StringSet title_starts;  // the first word of every title, lower case
   std::size_t max_title_tokens = 0;
-  knowledge::StringSet title_modifiers;
-  knowledge::StringSet org_heads;
-  knowledge::StringSet org_suffixes;
+  StringSet title_modifiers;
+  StringSet org_heads;
+  StringSet org_suffixes;
 
-  knowledge::StringMap<const std::string*> demonyms;    // demonym -> country entry's code
-  knowledge::StringMap<const LexiconEntry*> countries;  // alpha-2 -> country entry
+  StringMap<const std::string*> demonyms;  // demonym -> country entry's code
+  StringMap<const Draft*> countries;       // alpha-2 -> country entry
 
-  knowledge::StringSet given_names;
-  knowledge::StringSet particles;
+  StringSet given_names;
+  StringSet particles;
   std::string words_blob;  // the word list; common_words views into it
-  knowledge::StringSet common_words;
-  knowledge::StringSet never;
-  knowledge::StringSet place_prefixes;
-  knowledge::StringSet place_heads;
+  StringSet common_words;
+  StringSet never;
+  StringSet place_prefixes;
+  StringSet place_heads;
   /// (formal given name, short form) pairs of data/nicknames.txt, as written, in file order.
   std::vector<std::pair<std::string, std::string>> nicknames;
+  /// The number of entries each source added, in the order the sources were read.
+  std::vector<std::pair<std::string, std::size_t>> counts;
 };
 
-}  // namespace newsgraph
+}  // namespace newsgraph::knowledge

@@ -21,7 +21,7 @@ void within_article_reason(const Item& it, const Form& alias, Folder& folder, st
   const Knowledge& kb = folder.kb();
   const LexiconEntry* entry = kb.entity(alias.text);
   const std::string q_alias = "\"" + alias.text + "\"", q_name = "\"" + name.text + "\"";
-  if (entry != nullptr && entry->canonical == name.text) {
+  if (entry != nullptr && entry->canonical() == name.text) {
     rule = "gazetteer";
     detail = q_alias + " is a name of " + q_name + " in the gazetteer";
   } else if (it.e->type == EntityType::Person && alias.norm == name.norm) {

@@ -191,8 +191,8 @@ void vote_types(const Corpus& corpus, Folder& folder, const Knowledge& kb, TypeV
       const auto w = weight.find(join(folder.words(e.name)));
       if (w == weight.end() || w->second.size() < 2) continue;
       const LexiconEntry* known = kb.entity(e.name);
-      const bool own_evidence =
-          (known != nullptr && known->type == e.type) || (e.type == EntityType::Person && !e.titles.empty());
+      const bool own_evidence = (known != nullptr && known->type() == e.type) ||
+                                (e.type == EntityType::Person && !e.titles.empty());
       if (own_evidence) continue;
       const std::size_t own = w->second.at(e.type);
       EntityType best = e.type;

@@ -33,7 +33,7 @@ void add_group_mentions(const Segmentation& seg, std::vector<Mention>& mentions,
       if (j + 1 < s.last_token && kModifiers.count(tokens[j].text)) ++j;
       if (covered[i] || covered[j] || !kCollective.count(tokens[j].text)) continue;
       const std::string_view w = tokens[i].text;
-      if (!kBlocs.count(w) && kb.demonym(w) == nullptr) continue;
+      if (!kBlocs.count(w) && !kb.demonym(w).has_value()) continue;
       // "the European Union leaders" is not this; a capitalised word after the noun continues a name
       if (j + 1 < s.last_token && text::is_capitalized(tokens[j + 1].text) && !tokens[j + 1].space_before)
         continue;

@@ -98,7 +98,7 @@ struct Detector {
 
   void emit(EntityType type, std::size_t first, std::size_t last, const LexiconEntry* known, MentionCue cue,
             std::string title = {}, Span title_span = {}) {
-    if (type == EntityType::Person && kb.demonym(slice(first, last)) != nullptr) return;  // "Austrian said"
+    if (type == EntityType::Person && kb.demonym(slice(first, last)).has_value()) return;  // "Austrian said"
     Mention m;
     m.type = type;
     m.first_token = first;
@@ -281,7 +281,7 @@ struct Detector {
     for (std::size_t i = pos + 1; i < pos + tl;) {
       const LexiconEntry* inner = nullptr;
       const std::size_t il = cap_word(i) ? match_entity(i, pos + tl, &inner) : 0;
-      if (il > 0 && inner->type == EntityType::Organization) {
+      if (il > 0 && inner->type() == EntityType::Organization) {
         emit(EntityType::Organization, i, i + il, inner, MentionCue::Gazetteer);
         i += il;
       } else {
@@ -300,7 +300,7 @@ struct Detector {
     for (std::size_t i = pos + 1; i < pos + pl; ++i) {
       dictionary_word = dictionary_word || common(i);
       const LexiconEntry* e = kb.entity(tok(i).text);
-      place_word = place_word || (e != nullptr && e->type == EntityType::Place);
+      place_word = place_word || (e != nullptr && e->type() == EntityType::Place);
     }
     if (kb.is_place_prefix(w) || kb.is_place_head(tok(pos + pl - 1).text)) {
       emit(EntityType::Place, pos, pos + pl, nullptr,
@@ -344,14 +344,15 @@ struct Detector {
       const LexiconEntry* known = nullptr;
       // 1. multi-token gazetteer phrase
       std::size_t len = match_entity(pos, b, &known);
-      if (len >= 2 && known->type == EntityType::Place && !in_headline && team_name_after(pos + len, b) > 0) {
+      if (len >= 2 && known->type() == EntityType::Place && !in_headline &&
+          team_name_after(pos + len, b) > 0) {
         // "New York Giants": a team named after a place
         emit(EntityType::Organization, pos, pos + len + 1, nullptr, MentionCue::Guess);
         pos += len + 1;
         continue;
       }
       if (len >= 2) {
-        emit(known->type, pos, pos + len, known, MentionCue::Gazetteer);
+        emit(known->type(), pos, pos + len, known, MentionCue::Gazetteer);
         if (title_first != npos) title_last = pos + len;  // "Chairman of the Joint Chiefs of Staff"
         pos += len;
         continue;
@@ -374,12 +375,12 @@ struct Detector {
         continue;
       }
       // 3. demonym, of one or two words ("Russian", "North Korean")
-      if (pos + 1 < b && kb.demonym(text::join_tokens(seg, pos, pos + 2)) != nullptr &&
+      if (pos + 1 < b && kb.demonym(text::join_tokens(seg, pos, pos + 2)).has_value() &&
           match_org(pos, b) == 0) {
         pos += 2;
         continue;
       }
-      if (kb.demonym(w) != nullptr) {
+      if (kb.demonym(w).has_value()) {
         if (std::size_t ol = match_org(pos, b); ol > 0 && !in_headline) {
           emit(EntityType::Organization, pos, pos + ol, nullptr, MentionCue::OrgHead);
           pos += ol;
@@ -401,7 +402,7 @@ struct Detector {
                                   !kb.entity(tok(pos + 1).text) && !kb.is_org_head(tok(pos + 1).text);
         if (!person_first) {
           if (pos + 1 < b && cap_word(pos + 1) && kb.is_place_head(tok(pos + 1).text) &&
-              known->type == EntityType::Place) {
+              known->type() == EntityType::Place) {
             emit(EntityType::Place, pos, pos + 2, nullptr,
                  MentionCue::Gazetteer);  // "Moscow River", "Tiananmen Square"
             pos += 2;
@@ -409,14 +410,14 @@ struct Detector {
           }
           std::size_t tail = unknown_name_after(pos + 1, b);
           if (tail == 0 && !in_headline) tail = team_name_after(pos + 1, b);
-          if (tail > 0 && known->type == EntityType::Place) {
+          if (tail > 0 && known->type() == EntityType::Place) {
             // "Paris Saint-Germain", "Manchester United": an organization named after a place
             emit(EntityType::Organization, pos, pos + 1 + tail, nullptr, MentionCue::Guess);
             pos += 1 + tail;
             continue;
           }
-          emit(known->type, pos, pos + 1, known, MentionCue::Gazetteer);
-          if (title_first != npos && known->type == EntityType::Organization) title_last = pos + 1;
+          emit(known->type(), pos, pos + 1, known, MentionCue::Gazetteer);
+          if (title_first != npos && known->type() == EntityType::Organization) title_last = pos + 1;
           ++pos;
           continue;
         }

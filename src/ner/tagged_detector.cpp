@@ -91,9 +91,9 @@ struct TaggedPasses {
         continue;
       }
       TaggedSpan whole{t.label, rule[g].first_token, rule[g].last_token};
-      if (rule[g].known != nullptr && rule[g].known->type == EntityType::Place)
+      if (rule[g].known != nullptr && rule[g].known->type() == EntityType::Place)
         whole.label = EntityLabel::LOC;
-      if (rule[g].known != nullptr && rule[g].known->type == EntityType::Organization)
+      if (rule[g].known != nullptr && rule[g].known->type() == EntityType::Organization)
         whole.label = EntityLabel::ORG;
       if (spans.empty() || spans.back().first_token != whole.first_token ||
           spans.back().last_token != whole.last_token)
@@ -258,7 +258,7 @@ struct TaggedPasses {
                  ? EntityType::Place
                  : type;
     m.cue = MentionCue::Tagger;
-    if (m.known != nullptr && m.known->type != m.type) m.known = nullptr;  // "Russia" the team
+    if (m.known != nullptr && m.known->type() != m.type) m.known = nullptr;  // "Russia" the team
     return m;
   }
 
@@ -321,7 +321,7 @@ struct TaggedPasses {
                                (m.last_token >= blocked.size() || blocked[m.last_token] != 2);
       const bool sure_over_misc = misc_inside && ((m.cue == MentionCue::Surname && surname_of_sure_name(m)) ||
                                                   (m.cue == MentionCue::OrgHead &&
-                                                   kb.demonym(seg.tokens[m.first_token].text) != nullptr &&
+                                                   kb.demonym(seg.tokens[m.first_token].text).has_value() &&
                                                    is_armed_service(seg, m.last_token)));
       if ((!free && !anchor && !sure_over_misc) || m.cue == MentionCue::Guess) continue;
       out.push_back(m);

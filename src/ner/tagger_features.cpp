@@ -311,8 +311,8 @@ void gazetteer_features(std::size_t n, Workspace& ws) {
   ws.gaz.assign(n * kMaxGaz, 0);
   ws.gaz_count.assign(n, 0);
   for (const GazMatch& m : ws.matches) {
-    const std::uint64_t kind = hash::fnv1a(m.entry->kind);
-    const auto type = static_cast<std::uint64_t>(m.entry->type);
+    const std::uint64_t kind = hash::fnv1a(m.entry->kind());
+    const auto type = static_cast<std::uint64_t>(m.entry->type());
     for (std::uint32_t k = 0; k < m.len; ++k) {
       const std::size_t i = m.start + k;
       if (std::size_t{ws.gaz_count[i]} + 2 > kMaxGaz) continue;

@@ -339,7 +339,7 @@ class KnowledgeCache {
     for (const char* phrase : {"United States", "London", "United Nations"}) {
       h = mix(h, reinterpret_cast<std::uintptr_t>(kb.entity(phrase)));
     }
-    h = mix(h, reinterpret_cast<std::uintptr_t>(kb.demonym("French")));
+    h = mix(h, reinterpret_cast<std::uintptr_t>(kb.demonym("French").value_or("").data()));
     h = mix(h, static_cast<std::uint64_t>(kb.is_title("president")) | kb.is_given_name("John") << 1 |
                    kb.is_common_word("house") << 2 | kb.is_org_head("ministry") << 3);
     return h;

@@ -94,7 +94,7 @@ std::vector<Mention> TaggerOnlyMentionDetector::detect(std::string_view text, co
     m.span = {seg.tokens[t.first_token].span.begin, seg.tokens[t.last_token - 1].span.end};
     m.text.assign(text.substr(m.span.begin, m.span.end - m.span.begin));
     m.known = kb_->entity(text::join_tokens(seg, t.first_token, t.last_token));
-    if (m.known != nullptr && m.known->type != m.type) m.known = nullptr;
+    if (m.known != nullptr && m.known->type() != m.type) m.known = nullptr;
     m.cue = MentionCue::Tagger;
     out.push_back(std::move(m));
   }

@@ -19,27 +19,45 @@
 
 namespace newsgraph {
 
-std::string default_model_path(std::string_view file) {
+namespace {
+
+/// The first of $`variable` (when set), `folder`/`file` beside the executable or in its parent
+/// folder, and `source_folder`/`file` that exists; the last candidate when none does.
+std::string find_data_file(const char* variable, std::string_view folder, std::string_view file,
+                           std::string_view source_folder) {
   namespace fs = std::filesystem;
-  const char* env = file == "ner-en.bin"   ? std::getenv("NEWSGRAPH_MODEL")
-                    : file == "rel-en.bin" ? std::getenv("NEWSGRAPH_RELATION_MODEL")
-                                           : nullptr;
+  const char* env = variable != nullptr ? std::getenv(variable) : nullptr;
   if (env != nullptr && *env != '\0') return env;
   std::vector<fs::path> candidates;
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    candidates.push_back(exe.parent_path() / "models" / file);
-    candidates.push_back(exe.parent_path().parent_path() / "models" / file);
+    candidates.push_back(exe.parent_path() / folder / file);
+    candidates.push_back(exe.parent_path().parent_path() / folder / file);
   }
-  candidates.push_back(fs::path(NEWSGRAPH_SOURCE_MODELS) / file);
+  candidates.push_back(fs::path(source_folder) / file);
   for (const fs::path& p : candidates)
     if (fs::is_regular_file(p, ec)) return p.string();
   return candidates.back().string();
 }
 
+}  // namespace
+
+std::string default_model_path(std::string_view file) {
+  const char* variable = file == "ner-en.bin"   ? "NEWSGRAPH_MODEL"
+                         : file == "rel-en.bin" ? "NEWSGRAPH_RELATION_MODEL"
+                                                : nullptr;
+  return find_data_file(variable, "models", file, NEWSGRAPH_SOURCE_MODELS);
+}
+
+std::string default_knowledge_path() {
+  return find_data_file("NEWSGRAPH_KB", "data", "knowledge.kb", NEWSGRAPH_SOURCE_DATA);
+}
+
 Pipeline::Pipeline(PipelineConfig config)
-    : config_(std::move(config)), kb_(Knowledge::load(config_.knowledge)) {
+    : config_(std::move(config)),
+      kb_(Knowledge::open(config_.knowledge.snapshot.empty() ? default_knowledge_path()
+                                                             : config_.knowledge.snapshot)) {
   if (config_.mentions.recognizer == Recognizer::Rules) {
     detector_ = std::make_unique<RuleMentionDetector>(kb_);
   } else {

@@ -29,7 +29,7 @@ bool object_type_ok(RelationType r, EntityType t) {
 // A mention made of a demonym ("Ukrainian" in "Ukrainian President X") stands for the
 // country only as an affiliation, never as the argument of a verb.
 bool Extractor::is_demonym_mention(std::size_t m) const {
-  return mention(m).last_token - mention(m).first_token <= 2 && kb.demonym(mention(m).text) != nullptr;
+  return mention(m).last_token - mention(m).first_token <= 2 && kb.demonym(mention(m).text).has_value();
 }
 
 // Mentions standing as subjects just before token `v` (exclusive).

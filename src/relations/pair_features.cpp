@@ -40,12 +40,12 @@ std::vector<std::size_t> sentence_of_tokens(const Segmentation& seg) {
 std::uint64_t TokenCache::known(std::size_t first, std::size_t last) {
   const LexiconEntry* e = kb_.entity(text::join_tokens(seg_, first, last));
   if (e == nullptr) return 0;
-  return mix(static_cast<std::uint64_t>(e->type) + 11, hash::fnv1a(e->kind));
+  return mix(static_cast<std::uint64_t>(e->type()) + 11, hash::fnv1a(e->kind()));
 }
 
 std::string TokenCache::country(std::size_t first, std::size_t last) {
   const LexiconEntry* e = kb_.entity(text::join_tokens(seg_, first, last));
-  return e == nullptr ? std::string() : e->country_code;
+  return e == nullptr ? std::string() : std::string(e->country_code());
 }
 
 void pair_features(TokenCache& tc, const std::vector<Mention>& ms,

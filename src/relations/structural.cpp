@@ -37,9 +37,9 @@ std::pair<std::size_t, std::size_t> Extractor::places_named(const std::string& n
 // The mention holding the country a demonym at `token` names, created when the article
 // does not name the country itself.
 std::size_t Extractor::country_mention(std::size_t token, std::size_t length) {
-  const std::string* code = kb.demonym(text::join_tokens(seg, token, token + length));
+  const std::optional<std::string_view> code = kb.demonym(text::join_tokens(seg, token, token + length));
   if (!code) return npos;
-  const std::string* name = kb.country_name(*code);
+  const std::optional<std::string_view> name = kb.country_name(*code);
   if (!name) return npos;
   const LexiconEntry* entry = kb.entity(*name);
   std::size_t entity = places_named(*name).second;
@@ -166,7 +166,7 @@ void Extractor::title_context() {
 
 // The entity of the country with ISO code `code`, created when the article does not name it.
 std::size_t Extractor::country_entity(const std::string& code) {
-  const std::string* name = kb.country_name(code);
+  const std::optional<std::string_view> name = kb.country_name(code);
   if (!name) return npos;
   return places_named(*name).first;  // only a country the article names: no node is made for an inference
 }

@@ -99,7 +99,7 @@ Resolution start(std::vector<Mention> mentions, const Knowledge& kb) {
   r.mention_words.resize(r.n);
   for (std::size_t i = 0; i < r.n; ++i) {
     const Mention& m = r.out.mentions[i];
-    r.canonical[i] = m.known ? m.known->canonical : m.text;
+    r.canonical[i] = m.known ? std::string(m.known->canonical()) : m.text;
     r.key[i] = kb.fold(r.canonical[i]);
     r.mention_words[i] = names::folded_words(r.key[i]);
   }
@@ -123,8 +123,8 @@ std::size_t new_entity(Resolution& r, std::size_t i) {
   e.type = r.out.mentions[i].type;
   e.name = r.canonical[i];
   if (const LexiconEntry* k = r.out.mentions[i].known) {
-    e.place_kind = k->type == EntityType::Place ? k->kind : std::string();
-    e.country_code = k->country_code;
+    e.place_kind = k->type() == EntityType::Place ? std::string(k->kind()) : std::string();
+    e.country_code = std::string(k->country_code());
   }
   r.out.entities.push_back(std::move(e));
   r.entity_words.push_back(r.mention_words[i]);

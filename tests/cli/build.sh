@@ -45,8 +45,8 @@ expect_error_line "invalid UTF-8" "latin1.txt"
 printf 'this is not json\n' >"$in/notjson"
 run_stdin "$in/notjson" build -
 expect_error_line "malformed JSON on stdin" ":1"
-run build --words "$work/no-such-words" "$jsonl"
-expect_error_line "missing knowledge file" "no-such-words"
+run build --kb "$work/no-such.kb" "$jsonl"
+expect_error_line "missing knowledge snapshot" "no-such.kb"
 
 echo "# output errors"
 before=$(listing)

@@ -8,22 +8,26 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "knowledge/snapshot_format.hpp"
+#include "newsgraph/pipeline/pipeline.hpp"
+
 namespace fs = std::filesystem;
 using newsgraph::EntityType;
 using newsgraph::Knowledge;
 using newsgraph::KnowledgeError;
-using newsgraph::KnowledgePaths;
+using newsgraph::KnowledgeSources;
 using newsgraph::LexiconEntry;
 
 namespace {
 
 const Knowledge& kb() {
-  static const std::shared_ptr<const Knowledge> k = Knowledge::load();
+  static const std::shared_ptr<const Knowledge> k = Knowledge::open(newsgraph::default_knowledge_path());
   return *k;
 }
 
@@ -50,9 +54,9 @@ std::size_t token_count(const std::string& phrase) {
 }
 
 /// The message of the KnowledgeError that loading `paths` throws, or "" when it loads.
-std::string load_error(const KnowledgePaths& paths) {
+std::string load_error(const KnowledgeSources& paths) {
   try {
-    Knowledge::load(paths);
+    newsgraph::compile_knowledge(paths);
   } catch (const KnowledgeError& e) {
     return e.what();
   }
@@ -112,10 +116,10 @@ TEST_CASE("entity: countries by every name, canonical from ICU", "[knowledge]") 
     INFO(r.phrase);
     const LexiconEntry* e = kb().entity(r.phrase);
     REQUIRE(e != nullptr);
-    CHECK(e->type == EntityType::Place);
-    CHECK(e->canonical == r.canonical);
-    CHECK(e->kind == "country");
-    CHECK(e->country_code == r.code);
+    CHECK(e->type() == EntityType::Place);
+    CHECK(e->canonical() == r.canonical);
+    CHECK(e->kind() == "country");
+    CHECK(e->country_code() == r.code);
   }
 }
 
@@ -169,10 +173,10 @@ TEST_CASE("entity: cities, subdivisions, regions and organizations", "[knowledge
     INFO(r.phrase);
     const LexiconEntry* e = kb().entity(r.phrase);
     REQUIRE(e != nullptr);
-    CHECK(e->type == r.type);
-    CHECK(e->canonical == r.canonical);
-    CHECK(e->kind == r.kind);
-    CHECK(e->country_code == r.code);
+    CHECK(e->type() == r.type);
+    CHECK(e->canonical() == r.canonical);
+    CHECK(e->kind() == r.kind);
+    CHECK(e->country_code() == r.code);
   }
 }
 
@@ -195,12 +199,12 @@ TEST_CASE("entity: priority country > organization > city > region > subdivision
     INFO(r.phrase);
     const LexiconEntry* e = kb().entity(r.phrase);
     REQUIRE(e != nullptr);
-    CHECK(e->kind == r.kind);
-    CHECK(e->country_code == r.code);
+    CHECK(e->kind() == r.kind);
+    CHECK(e->country_code() == r.code);
   }
   // An organization beats a city: "Vatican" is a country alias, "Pentagon" an organization.
   REQUIRE(kb().entity("Pentagon") != nullptr);
-  CHECK(kb().entity("Pentagon")->type == EntityType::Organization);
+  CHECK(kb().entity("Pentagon")->type() == EntityType::Organization);
 }
 
 TEST_CASE("entity: what is not a surface", "[knowledge]") {
@@ -355,13 +359,13 @@ TEST_CASE("demonyms and country names", "[knowledge]") {
                       {"Palestinians", "PS"}, {"Dominican", "DO"}};
   for (const Row& r : rows) {
     INFO(r.word);
-    const std::string* code = kb().demonym(r.word);
-    REQUIRE(code != nullptr);
+    const std::optional<std::string_view> code = kb().demonym(r.word);
+    REQUIRE(code);
     CHECK(*code == r.code);
   }
   for (const char* w : {"", "russian", "Russia", "RUSSIAN", "Europeans", "said"}) {
     INFO(w);
-    CHECK(kb().demonym(w) == nullptr);
+    CHECK_FALSE(kb().demonym(w));
   }
 
   const std::pair<const char*, const char*> names[] = {{"RU", "Russia"},
@@ -371,13 +375,13 @@ TEST_CASE("demonyms and country names", "[knowledge]") {
                                                        {"UA", "Ukraine"}};
   for (const auto& [code, name] : names) {
     INFO(code);
-    const std::string* n = kb().country_name(code);
-    REQUIRE(n != nullptr);
+    const std::optional<std::string_view> n = kb().country_name(code);
+    REQUIRE(n);
     CHECK(*n == name);
   }
   for (const char* code : {"", "ru", "ZZ", "RUS", "XK"}) {
     INFO(code);
-    CHECK(kb().country_name(code) == nullptr);
+    CHECK_FALSE(kb().country_name(code));
   }
 }
 
@@ -505,8 +509,8 @@ TEST_CASE("concurrent use gives the single-threaded answers", "[knowledge]") {
   for (int v : ok) CHECK(v == 1);
 }
 
-TEST_CASE("two loads give the same answers", "[knowledge]") {
-  const auto again = Knowledge::load();
+TEST_CASE("the committed snapshot and a fresh compile give the same answers", "[knowledge]") {
+  const auto again = Knowledge::from_bytes(newsgraph::compile_knowledge(), "compiled");
   for (const char* p : {"Georgia", "Gaza", "Punjab", "Sakhalin", "Congo", "Kiev", "Bayern", "UN", "San Juan",
                         "Santiago", "Victoria"}) {
     INFO(p);
@@ -514,34 +518,34 @@ TEST_CASE("two loads give the same answers", "[knowledge]") {
     const LexiconEntry* b = again->entity(p);
     REQUIRE((a == nullptr) == (b == nullptr));
     if (a) {
-      CHECK(a->canonical == b->canonical);
-      CHECK(a->kind == b->kind);
-      CHECK(a->country_code == b->country_code);
+      CHECK(a->canonical() == b->canonical());
+      CHECK(a->kind() == b->kind());
+      CHECK(a->country_code() == b->country_code());
     }
   }
   CHECK(kb().max_entity_tokens() == again->max_entity_tokens());
 }
 
 TEST_CASE("load errors name the file", "[knowledge]") {
-  const KnowledgePaths good;
+  const KnowledgeSources good;
   TempDir tmp;
 
   SECTION("missing iso-codes directory") {
-    KnowledgePaths p = good;
+    KnowledgeSources p = good;
     p.iso_codes_dir = (tmp.path / "missing").string();
-    CHECK_THROWS_AS(Knowledge::load(p), KnowledgeError);
+    CHECK_THROWS_AS(newsgraph::compile_knowledge(p), KnowledgeError);
     CHECK_THAT(load_error(p), Catch::Contains((tmp.path / "missing").string() + "/iso_3166-1.json"));
   }
   SECTION("missing zone1970.tab") {
-    KnowledgePaths p = good;
+    KnowledgeSources p = good;
     p.zone1970_tab = (tmp.path / "zone1970.tab").string();
-    CHECK_THROWS_AS(Knowledge::load(p), KnowledgeError);
+    CHECK_THROWS_AS(newsgraph::compile_knowledge(p), KnowledgeError);
     CHECK_THAT(load_error(p), Catch::Contains("zone1970.tab"));
   }
   SECTION("missing word list") {
-    KnowledgePaths p = good;
+    KnowledgeSources p = good;
     p.words_file = (tmp.path / "words").string();
-    CHECK_THROWS_AS(Knowledge::load(p), KnowledgeError);
+    CHECK_THROWS_AS(newsgraph::compile_knowledge(p), KnowledgeError);
     CHECK_THAT(load_error(p), Catch::Contains((tmp.path / "words").string()));
   }
 
@@ -549,51 +553,139 @@ TEST_CASE("load errors name the file", "[knowledge]") {
     const fs::path dir = tmp.path / "iso-bad";
     fs::create_directories(dir);
     std::ofstream(dir / "iso_3166-1.json") << "{\"3166-1\": [ {\"alpha_2\": \"RU\", ";
-    KnowledgePaths p = good;
+    KnowledgeSources p = good;
     p.iso_codes_dir = dir.string();
-    CHECK_THROWS_AS(Knowledge::load(p), KnowledgeError);
+    CHECK_THROWS_AS(newsgraph::compile_knowledge(p), KnowledgeError);
     CHECK_THAT(load_error(p), Catch::Contains("iso_3166-1.json") && Catch::Contains("malformed"));
   }
   SECTION("iso_3166-1.json of the wrong shape") {
     const fs::path dir = tmp.path / "iso-shape";
     fs::create_directories(dir);
     std::ofstream(dir / "iso_3166-1.json") << "{\"countries\": []}";
-    KnowledgePaths p = good;
+    KnowledgeSources p = good;
     p.iso_codes_dir = dir.string();
-    CHECK_THROWS_AS(Knowledge::load(p), KnowledgeError);
+    CHECK_THROWS_AS(newsgraph::compile_knowledge(p), KnowledgeError);
     CHECK_THAT(load_error(p), Catch::Contains("iso_3166-1.json"));
   }
   SECTION("iso_3166-2.json missing next to a good iso_3166-1.json") {
     const fs::path dir = tmp.path / "iso-half";
     fs::create_directories(dir);
     fs::copy_file(fs::path(good.iso_codes_dir) / "iso_3166-1.json", dir / "iso_3166-1.json");
-    KnowledgePaths p = good;
+    KnowledgeSources p = good;
     p.iso_codes_dir = dir.string();
-    CHECK_THROWS_AS(Knowledge::load(p), KnowledgeError);
+    CHECK_THROWS_AS(newsgraph::compile_knowledge(p), KnowledgeError);
     CHECK_THAT(load_error(p), Catch::Contains("iso_3166-2.json"));
   }
   SECTION("malformed zone1970.tab line") {
-    KnowledgePaths p = good;
+    KnowledgeSources p = good;
     p.zone1970_tab = tmp.write("zone1970.tab", "# comment\nUS\t+1-2\n");
-    CHECK_THROWS_AS(Knowledge::load(p), KnowledgeError);
+    CHECK_THROWS_AS(newsgraph::compile_knowledge(p), KnowledgeError);
     CHECK_THAT(load_error(p), Catch::Contains("zone1970.tab line 2"));
   }
   SECTION("zone1970.tab without zones") {
-    KnowledgePaths p = good;
+    KnowledgeSources p = good;
     p.zone1970_tab = tmp.write("zone1970.tab", "# only a comment\n\n");
-    CHECK_THROWS_AS(Knowledge::load(p), KnowledgeError);
+    CHECK_THROWS_AS(newsgraph::compile_knowledge(p), KnowledgeError);
   }
   SECTION("word list without lower-case words") {
-    KnowledgePaths p = good;
+    KnowledgeSources p = good;
     p.words_file = tmp.write("words", "London\nParis\n");
-    CHECK_THROWS_AS(Knowledge::load(p), KnowledgeError);
+    CHECK_THROWS_AS(newsgraph::compile_knowledge(p), KnowledgeError);
     CHECK_THAT(load_error(p), Catch::Contains("words"));
   }
   SECTION("a small but valid word list loads") {
-    KnowledgePaths p = good;
+    KnowledgeSources p = good;
     p.words_file = tmp.write("words", "London\ntensions\r\n\n");
-    const auto k = Knowledge::load(p);
+    const auto k = Knowledge::from_bytes(newsgraph::compile_knowledge(p), "small");
     CHECK(k->is_common_word("tensions"));
     CHECK_FALSE(k->is_common_word("london"));
   }
+}
+
+// ---- The snapshot file -----------------------------------------------------------------------
+
+namespace {
+
+/// The message of the KnowledgeError that opening `bytes` as a snapshot throws, or "".
+std::string snapshot_error(std::string bytes) {
+  try {
+    Knowledge::from_bytes(std::move(bytes), "test.kb");
+  } catch (const KnowledgeError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string committed_snapshot() {
+  std::ifstream in(newsgraph::default_knowledge_path(), std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// `bytes` with its header checksum made right again after an edit.
+std::string with_checksum(std::string bytes) {
+  namespace snap = newsgraph::knowledge::snapshot;
+  const std::uint64_t sum =
+      snap::checksum(reinterpret_cast<const unsigned char*>(bytes.data()) + snap::kHeaderSize,
+                     bytes.size() - snap::kHeaderSize);
+  for (int i = 0; i < 8; ++i) bytes[24 + i] = static_cast<char>((sum >> (8 * i)) & 0xFF);
+  return bytes;
+}
+
+}  // namespace
+
+TEST_CASE("snapshot: the committed one is what the compiler makes of today's sources",
+          "[knowledge][snapshot]") {
+  const std::string compiled = newsgraph::compile_knowledge();
+  CHECK(compiled == newsgraph::compile_knowledge());  // deterministic
+  // When this fails, data/*.txt or the compiler changed: run `newsgraph kb build -o data/knowledge.kb`.
+  CHECK(committed_snapshot() == compiled);
+}
+
+TEST_CASE("snapshot: every damaged file is one clear error, never a crash", "[knowledge][snapshot]") {
+  const std::string good = committed_snapshot();
+  REQUIRE(good.size() > 4096);
+  CHECK(snapshot_error(good).empty());
+  CHECK_THAT(snapshot_error(""), Catch::Contains("test.kb: truncated knowledge snapshot (0 bytes)"));
+  CHECK_THAT(snapshot_error(good.substr(0, 40)), Catch::Contains("truncated"));
+  CHECK_THAT(snapshot_error(good.substr(0, good.size() / 2)),
+             Catch::Contains("truncated knowledge snapshot"));
+  CHECK_THAT(snapshot_error(good + "x"), Catch::Contains("trailing bytes"));
+  CHECK_THAT(snapshot_error("PK\x03\x04" + good.substr(4)),
+             Catch::Contains("not a newsgraph knowledge snapshot"));
+  std::string version = good;
+  version[8] = 9;
+  CHECK_THAT(snapshot_error(version), Catch::Contains("format version 9") && Catch::Contains("kb build"));
+  // One flipped bit anywhere after the header: at the start, in the middle and at the end.
+  for (const std::size_t at : {std::size_t{64}, good.size() / 3, good.size() / 2 + 7, good.size() - 1}) {
+    INFO(at);
+    std::string flipped = good;
+    flipped[at] = static_cast<char>(flipped[at] ^ 0x10);
+    CHECK_THAT(snapshot_error(flipped), Catch::Contains("checksum mismatch"));
+  }
+  // A file whose checksum is right but whose section table points outside it.
+  std::string crafted = good;
+  crafted[64 + 8 + 7] = 0x7F;  // the first section's offset, high byte
+  CHECK_THAT(snapshot_error(with_checksum(crafted)), Catch::Contains("corrupt knowledge snapshot"));
+}
+
+TEST_CASE("snapshot: opening a file names it when it is missing or not a file", "[knowledge][snapshot]") {
+  TempDir tmp;
+  const auto open_error = [](const std::string& path) -> std::string {
+    try {
+      Knowledge::open(path);
+    } catch (const KnowledgeError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  const std::string missing = (tmp.path / "none.kb").string();
+  CHECK_THAT(open_error(missing), Catch::StartsWith(missing + ": no knowledge snapshot here"));
+  CHECK_THAT(open_error(tmp.path.string()), Catch::Contains("not a regular file"));
+  const std::string empty = tmp.write("empty.kb", "");
+  CHECK_THAT(open_error(empty), Catch::Contains("truncated"));
+  const std::string good = tmp.write("good.kb", committed_snapshot());
+  CHECK(open_error(good).empty());
+  CHECK(Knowledge::open(good)->entity("Russia") != nullptr);
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "newsgraph/merge/merge.hpp"
+#include "newsgraph/pipeline/pipeline.hpp"
 #include "newsgraph/vocab/graph.hpp"
 
 using namespace newsgraph;
@@ -15,7 +16,7 @@ using namespace newsgraph;
 namespace {
 
 const Knowledge& kb() {
-  static const std::shared_ptr<const Knowledge> k = Knowledge::load();
+  static const std::shared_ptr<const Knowledge> k = Knowledge::open(newsgraph::default_knowledge_path());
   return *k;
 }
 

@@ -18,7 +18,7 @@ using namespace newsgraph;
 namespace {
 
 const Knowledge& kb() {
-  static const std::shared_ptr<const Knowledge> k = Knowledge::load();
+  static const std::shared_ptr<const Knowledge> k = Knowledge::open(newsgraph::default_knowledge_path());
   return *k;
 }
 

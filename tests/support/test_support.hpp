@@ -48,7 +48,7 @@ class TempDir {
 };
 
 inline std::shared_ptr<const Knowledge> knowledge() {
-  static const std::shared_ptr<const Knowledge> kb = Knowledge::load();
+  static const std::shared_ptr<const Knowledge> kb = Knowledge::open(default_knowledge_path());
   return kb;
 }
 

@@ -22,8 +22,8 @@ namespace newsgraph {
 struct PipelineConfig {
   /// Worker threads over articles; 0 means one per core. The output never depends on it.
   unsigned threads = 0;
-  /// Where the Debian data (iso-codes, tzdata, word list) is read from.
-  KnowledgePaths knowledge;
+  /// The knowledge snapshot (knowledge/knowledge.hpp).
+  KnowledgeConfig knowledge;
   /// How mentions are found (ner/detectors.hpp).
   MentionConfig mentions;
   /// Which relations are kept beside the patterns' (relations/combine.hpp).
@@ -53,6 +53,12 @@ struct PipelineConfig {
 /// `file` names another model of models/ ("rel-en.bin", overridden by $NEWSGRAPH_RELATION_MODEL;
 /// "ner-conll04.bin", the tagger trained for CoNLL04's span conventions, by no variable).
 std::string default_model_path(std::string_view file = "ner-en.bin");
+
+/// Where the knowledge snapshot is looked for when none is named: $NEWSGRAPH_KB if set; else
+/// data/knowledge.kb beside the executable or in its parent folder; else the source tree's
+/// data/knowledge.kb as configured at build time. Returns the first that exists, or the last
+/// candidate when none does (so the error names it).
+std::string default_knowledge_path();
 
 /// Everything `build` produces: per-article results sorted by article id, the merge, the graph.
 struct BuildResult {

@@ -111,4 +111,20 @@ struct EvalRelationsOptions {
 CLI::App* add_eval_relations(CLI::App& app, EvalRelationsOptions& o);
 int run_eval_relations(const EvalRelationsOptions& o);
 
+/// `kb build`: the knowledge sources compiled into a snapshot; `kb info`: what a snapshot holds.
+struct KbOptions {
+  newsgraph::KnowledgeSources sources;
+  std::string output;  ///< kb build: the snapshot to write
+  std::string input;   ///< kb info: the snapshot to describe (empty: the default one)
+};
+/// Adds `kb` with its subcommands `build` and `info`; the pointers let main tell which one ran.
+struct KbCommands {
+  CLI::App* kb;
+  CLI::App* build;
+  CLI::App* info;
+};
+KbCommands add_kb(CLI::App& app, KbOptions& o);
+int run_kb_build(const KbOptions& o);
+int run_kb_info(const KbOptions& o);
+
 }  // namespace newsgraph::cli

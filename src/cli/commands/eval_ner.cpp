@@ -32,7 +32,7 @@ int run_eval_ner(const EvalNerOptions& o) {
     const std::string& model =
         o.recognizer.model.empty() ? newsgraph::default_model_path() : o.recognizer.model;
     const newsgraph::PerceptronTagger tagger = newsgraph::PerceptronTagger::load(model);
-    const std::shared_ptr<const newsgraph::Knowledge> kb = newsgraph::Knowledge::load(o.knowledge.paths);
+    const std::shared_ptr<const newsgraph::Knowledge> kb = open_knowledge(o.knowledge);
     scores = newsgraph::evaluate_tagger(docs, tagger, *kb);
   } else {
     const newsgraph::Pipeline pipeline(pipeline_config(o.threads, o.knowledge, o.recognizer));

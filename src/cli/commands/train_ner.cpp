@@ -56,7 +56,7 @@ int run_train_ner(const TrainNerOptions& o) {
   newsgraph::ConllOptions conll;
   conll.sentences_per_document = o.sentences_per_doc;
   const newsgraph::TrainingCorpus corpus = newsgraph::read_training_corpus(o.train, o.domain, o.dev, conll);
-  const std::shared_ptr<const newsgraph::Knowledge> kb = newsgraph::Knowledge::load(o.knowledge.paths);
+  const std::shared_ptr<const newsgraph::Knowledge> kb = open_knowledge(o.knowledge);
   newsgraph::TrainingOptions options = o.training;
   options.log = &std::cerr;
   const newsgraph::PerceptronTagger tagger = newsgraph::train_tagger(corpus.train, corpus.dev, *kb, options);

@@ -36,7 +36,7 @@ int run_train_relations(const TrainRelationsOptions& o) {
     return out;
   };
   const auto train = convert(o.train), dev = convert(o.dev);
-  const std::shared_ptr<const newsgraph::Knowledge> kb = newsgraph::Knowledge::load(o.knowledge.paths);
+  const std::shared_ptr<const newsgraph::Knowledge> kb = open_knowledge(o.knowledge);
   newsgraph::PairTrainingOptions options = o.training;
   options.log = &std::cerr;
   newsgraph::train_relation_classifier(train, dev, *kb, options).save(o.output);
