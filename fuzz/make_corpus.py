@@ -154,22 +154,28 @@ def model_seeds():
     fixed = 8 + 4 + 4 + 4 + 8 + 4 + 4
     tagset_len = struct.unpack_from("<I", tagger, fixed - 4)[0]
     head = fixed + tagset_len
-    scale_conventions = tagger[head:head + 8]
     for n in (0, 8, 20, fixed, head, head + 8, head + 16, head + 64):
         write("fuzz_models", "tagger-truncated-%d.bin" % n, b"\x00" + tagger[:n])
         write("fuzz_models", "relation-truncated-%d.bin" % n, b"\x01" + relation[:n])
-    # A small well-formed tagger: 2^12 buckets, a few rows taken from nowhere in particular.
+    # Small well-formed taggers: 2^12 buckets, a few rows of made-up weights, in format version
+    # 1 (no conventions word, as models/ner-en.bin) and 2 (conventions: glued period).
+    version = struct.unpack_from("<I", tagger, 8)[0]
+    scale = tagger[head:head + 4]
     bits, rows = 12, [3, 77, 1000, 4095]
     width = 16
-    body = bytearray(tagger[:8 + 4 + 4]) + struct.pack("<I", bits) + tagger[8 + 12:head] + scale_conventions
-    body += struct.pack("<Q", len(rows))
     bitmap = bytearray((1 << bits) // 8)
     for r in rows:
         bitmap[r // 8] |= 1 << (r % 8)
-    body += bitmap + bytes([0, 1, 8, 3]) + bytes((i * 37 + 11) % 256 for i in range(len(rows) * width))
-    small_tagger = bytes(body) + struct.pack("<Q", fnv1a(body))
-    write("fuzz_models", "tagger-small.bin", b"\x00" + small_tagger)
-    write("fuzz_models", "tagger-small-fix.bin", b"\x02" + small_tagger)
+    weights = bytes([0, 1, 8, 3]) + bytes((i * 37 + 11) % 256 for i in range(len(rows) * width))
+    small_taggers = {}
+    for v, conventions in ((1, b""), (2, struct.pack("<I", 1))):
+        body = bytearray(tagger[:8]) + struct.pack("<I", v) + tagger[12:16] + struct.pack("<I", bits)
+        body += tagger[20:head] + scale + conventions + struct.pack("<Q", len(rows)) + bitmap + weights
+        small_taggers[v] = bytes(body) + struct.pack("<Q", fnv1a(body))
+        write("fuzz_models", "tagger-small-v%d.bin" % v, b"\x00" + small_taggers[v])
+        write("fuzz_models", "tagger-small-v%d-fix.bin" % v, b"\x02" + small_taggers[v])
+    small_tagger = small_taggers[2]
+    assert version in small_taggers
     # A small well-formed relation classifier: its header and its first rows.
     n = 6
     label_count = struct.unpack_from("<I", relation, 8 + 12)[0]
@@ -179,7 +185,7 @@ def model_seeds():
     write("fuzz_models", "relation-small.bin", b"\x01" + small_relation)
     write("fuzz_models", "relation-small-fix.bin", b"\x03" + small_relation)
     # Bit flips in the headers, checksum kept right so that they reach the field checks.
-    for name, mode, data, upto in (("tagger", 2, small_tagger, head + 16), ("relation", 3, small_relation, 32)):
+    for name, mode, data, upto in (("tagger", 2, small_tagger, head + 20), ("relation", 3, small_relation, 32)):
         for bit in range(0, upto * 8, 13):
             flipped = bytearray(data)
             flipped[bit // 8] ^= 1 << (bit % 8)
