@@ -6,6 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config clang-format
+  clang libclang-rt-14-dev llvm-14
   libboost-graph-dev libicu-dev rapidjson-dev libcli11-dev
   catch2
   iso-codes tzdata wamerican

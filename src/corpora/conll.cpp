@@ -243,7 +243,8 @@ std::vector<RelationSentence> parse_conll04(std::string_view content, const std:
   if (!is_valid_utf8(content)) throw ConllError(origin + ": invalid UTF-8");
   content = strip_bom(content);
   rapidjson::Document json;
-  json.Parse(content.data(), content.size());
+  // Iterative: nesting depth costs heap, not stack (no stack overflow on deep nesting).
+  json.Parse<rapidjson::kParseIterativeFlag>(content.data(), content.size());
   if (json.HasParseError()) {
     const std::size_t offset = std::min(json.GetErrorOffset(), content.size());
     const std::string_view before = content.substr(0, offset);

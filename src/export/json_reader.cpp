@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "newsgraph/util/errors.hpp"
 
@@ -181,27 +182,33 @@ class ExportReader {
   std::string where_ = "top level";
 };
 
-/// The JSON document in the file at `path`. `purpose` says, when the file cannot be opened,
-/// what it was wanted for. Throws InputError naming `path`.
-void parse_json_file(const std::string& path, const char* purpose, rapidjson::Document& doc) {
+/// The content of the file at `path`. `purpose` says, when the file cannot be opened, what it
+/// was wanted for. Throws InputError naming `path`.
+std::string read_json_file(const std::string& path, const char* purpose) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open " + purpose);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw InputError(path + ": read error");
-  const std::string text = buffer.str();
-  doc.Parse(text.data(), text.size());
+  return buffer.str();
+}
+
+/// Parses `json` into `doc`, iteratively: nesting depth costs heap, not stack, so a file of
+/// 150,000 '[' is an error rather than a stack overflow (and nothing below recurses over the
+/// document). Throws InputError naming `origin`.
+void parse_json_text(std::string_view json, const std::string& origin, rapidjson::Document& doc) {
+  doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
   if (doc.HasParseError())
-    throw InputError(path + ": not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
+    throw InputError(origin + ": not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
                      rapidjson::GetParseError_En(doc.GetParseError()));
 }
 
 }  // namespace
 
-std::vector<ArticleResult> read_json_sources(const std::string& path) {
+std::vector<ArticleResult> parse_json_sources(std::string_view json, const std::string& origin) {
   rapidjson::Document doc;
-  parse_json_file(path, "the graph to build into", doc);
-  ExportReader reader(path);
+  parse_json_text(json, origin, doc);
+  ExportReader reader(origin);
   if (!doc.IsObject()) reader.fail("expected a JSON object");
   const auto it = doc.FindMember("sources");
   if (it == doc.MemberEnd() || !it->value.IsArray())
@@ -212,10 +219,10 @@ std::vector<ArticleResult> read_json_sources(const std::string& path) {
   return out;
 }
 
-Graph read_json_graph(const std::string& path) {
+Graph parse_json_graph(std::string_view json, const std::string& origin) {
   rapidjson::Document doc;
-  parse_json_file(path, "the graph", doc);
-  ExportReader reader(path);
+  parse_json_text(json, origin, doc);
+  ExportReader reader(origin);
   if (!doc.IsObject()) reader.fail("expected a JSON object");
   Graph g;
   g[boost::graph_bundle].articles = reader.top_strings(doc, "articles");
@@ -245,6 +252,14 @@ Graph read_json_graph(const std::string& path) {
     boost::add_edge(s->second, t->second, std::move(e), g);
   }
   return g;
+}
+
+std::vector<ArticleResult> read_json_sources(const std::string& path) {
+  return parse_json_sources(read_json_file(path, "the graph to build into"), path);
+}
+
+Graph read_json_graph(const std::string& path) {
+  return parse_json_graph(read_json_file(path, "the graph"), path);
 }
 
 }  // namespace newsgraph

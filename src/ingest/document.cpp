@@ -183,7 +183,9 @@ void parse_jsonl_into(std::string_view text, const std::string& origin, const Re
     if (first_invalid_utf8(line) != line.size()) throw InputError(where + ": invalid UTF-8");
     if (is_blank(line)) continue;
 
-    doc.Parse(line.data(), line.size());
+    // Iterative: nesting depth costs heap, not stack (a line of 150,000 '[' is an error, not a
+    // stack overflow).
+    doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
     if (doc.HasParseError()) {
       const std::size_t offset = std::min(doc.GetErrorOffset(), line.size());
       const std::size_t column = count_code_points(line.substr(0, offset)) + 1;
@@ -304,21 +306,18 @@ std::vector<Source> expand_inputs(const std::vector<std::string>& inputs) {
   return sources;
 }
 
-Article read_txt(const Source& src, std::string id, const ReadOptions& options) {
-  std::error_code ec;
-  const std::uintmax_t size = fs::file_size(src.path, ec);
-  if (!ec) check_article_size(static_cast<std::size_t>(size), options, src.shown);
-  std::string data = read_file(src.path, src.shown);
-  check_article_size(data.size(), options, src.shown);
+/// The article of a .txt file's content `data` (see parse_txt); takes `data` over, so that a
+/// large file is not copied when it has no byte order mark.
+Article txt_article(std::string data, std::string id, const std::string& origin) {
   const std::string_view body = strip_bom(data);
-  if (body.size() > kMaxTextBytes) throw InputError(src.shown + ": file is too long");
+  if (body.size() > kMaxTextBytes) throw InputError(origin + ": file is too long");
   const std::size_t bad = first_invalid_utf8(body);
   if (bad != body.size())
-    throw InputError(src.shown + ":" + std::to_string(line_of(body, bad)) + ": invalid UTF-8");
+    throw InputError(origin + ":" + std::to_string(line_of(body, bad)) + ": invalid UTF-8");
 
   Article a;
   a.id = std::move(id);
-  a.origin = src.shown;
+  a.origin = origin;
   const std::size_t eol = body.find('\n');
   if (eol != std::string_view::npos) {
     const std::string_view rest = body.substr(eol + 1);
@@ -333,6 +332,15 @@ Article read_txt(const Source& src, std::string id, const ReadOptions& options) 
     a.text.assign(body.data(), body.size());
   }
   return a;
+}
+
+Article read_txt(const Source& src, std::string id, const ReadOptions& options) {
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(src.path, ec);
+  if (!ec) check_article_size(static_cast<std::size_t>(size), options, src.shown);
+  std::string data = read_file(src.path, src.shown);
+  check_article_size(data.size(), options, src.shown);
+  return txt_article(std::move(data), std::move(id), src.shown);
 }
 
 /// All of standard input. Throws InputError when it cannot be read: closed ("<&-"), a folder
@@ -362,6 +370,10 @@ std::vector<Article> parse_jsonl(std::string_view text, const std::string& origi
   IdRegistry ids;
   parse_jsonl_into(text, origin, options, out, ids);
   return out;
+}
+
+Article parse_txt(std::string_view bytes, std::string id, const std::string& origin) {
+  return txt_article(std::string(bytes), std::move(id), origin);
 }
 
 std::vector<Article> read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options) {

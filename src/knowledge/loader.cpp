@@ -52,7 +52,8 @@ std::string read_file(const std::string& path) {
 rapidjson::Document read_iso_codes(const std::string& path, const char* list) {
   const std::string json = read_file(path);
   rapidjson::Document doc;
-  doc.Parse(json.c_str(), json.size());
+  // Iterative: nesting depth costs heap, not stack (no stack overflow on deep nesting).
+  doc.Parse<rapidjson::kParseIterativeFlag>(json.c_str(), json.size());
   if (doc.HasParseError())
     throw KnowledgeError(path + ": malformed JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
                          rapidjson::GetParseError_En(doc.GetParseError()));

@@ -191,7 +191,8 @@ struct TaggedPasses {
     // In a title-case headline, a person named elsewhere in the article is followed by
     // capitalised dictionary words that are not part of the name ("Sergei Ivanov Returns to
     // Moscow", "Marta Ruiz Announces Nominee").
-    if (t.label == EntityLabel::PER && title_case_headline[t.first_token]) {
+    // (Only for a span left non-empty: an empty one may stand past the last token.)
+    if (t.label == EntityLabel::PER && t.last_token > t.first_token && title_case_headline[t.first_token]) {
       for (std::size_t end = t.last_token - 1; end > t.first_token; --end) {
         if (!kb.is_common_word(strings::ascii_lower(seg.tokens[end].text))) break;
         if (known_people.count(text::join_tokens(seg, t.first_token, end))) {

@@ -42,7 +42,7 @@ std::size_t Extractor::country_mention(std::size_t token, std::size_t length) {
   const std::optional<std::string_view> name = kb.country_name(*code);
   if (!name) return npos;
   const LexiconEntry* entry = kb.entity(*name);
-  std::size_t entity = places_named(*name).second;
+  std::size_t entity = places_named(std::string(*name)).second;
   if (entity == npos) {
     Entity e;
     e.type = EntityType::Place;
@@ -168,7 +168,8 @@ void Extractor::title_context() {
 std::size_t Extractor::country_entity(const std::string& code) {
   const std::optional<std::string_view> name = kb.country_name(code);
   if (!name) return npos;
-  return places_named(*name).first;  // only a country the article names: no node is made for an inference
+  return places_named(std::string(*name))
+      .first;  // only a country the article names: no node is made for an inference
 }
 
 // "X, the chairman of NATO’s Military Committee"; "X, a member of Y"; "X, NATO’s envoy".

@@ -1,11 +1,15 @@
 // Writing the graph as DOT styled for drawing: write_render_dot (render/render.hpp).
 //
 // Guarantees: every string is escaped as the DOT export escapes it (export/text.hpp), and
-// nodes are written by the same function as there.
+// nodes are written by the same function as there. Graphviz copies ids, labels and tooltips
+// into its SVG, so none holds a character XML forbids: dot_quoted makes control characters
+// spaces, and U+FFFE and U+FFFF, the only others valid UTF-8 can hold, are removed here.
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
 #include <cmath>
 #include <set>
+#include <string>
+#include <unordered_set>
 
 #include "export/text.hpp"
 #include "newsgraph/render/render.hpp"
@@ -18,6 +22,56 @@ using export_detail::fixed2;
 
 using Vertex = Graph::vertex_descriptor;
 using EdgeDesc = Graph::edge_descriptor;
+
+/// Whether valid-or-not UTF-8 `s` holds U+FFFE or U+FFFF (read as next_code_point reads).
+bool has_noncharacter(std::string_view s) {
+  for (std::size_t pos = 0; pos < s.size();) {
+    const char32_t cp = next_code_point(s, pos);
+    if (cp == 0xFFFE || cp == 0xFFFF) return true;
+  }
+  return false;
+}
+
+/// `s` as valid UTF-8 (malformed bytes as U+FFFD) without U+FFFE and U+FFFF: characters XML
+/// forbids, which Graphviz would copy into its SVG.
+std::string without_noncharacters(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t pos = 0; pos < s.size();) {
+    const char32_t cp = next_code_point(s, pos);
+    if (cp != 0xFFFE && cp != 0xFFFF) append_utf8(out, cp);
+  }
+  return out;
+}
+
+/// A label or tooltip as a DOT quoted string that gives well-formed XML in Graphviz's SVG.
+std::string xml_dot_quoted(std::string_view s) { return dot_quoted(without_noncharacters(s)); }
+
+/// `g` with every node id that holds U+FFFE or U+FFFF replaced by the id without them, made
+/// unique by a suffix " (2)", " (3)", ... where it would equal another node's id; other ids
+/// are kept. Empty when no id needs it (the usual case: the ids of `build` are ASCII).
+std::optional<Graph> with_xml_ids(const Graph& g) {
+  std::unordered_set<std::string> taken;
+  bool needed = false;
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (has_noncharacter(g[v].id)) {
+      needed = true;
+    } else {
+      taken.insert(g[v].id);
+    }
+  }
+  if (!needed) return std::nullopt;
+  Graph out = g;
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(out))) {
+    if (!has_noncharacter(out[v].id)) continue;
+    const std::string base = without_noncharacters(out[v].id);
+    std::string id = base;
+    for (std::size_t k = 2; taken.count(id) > 0; ++k) id = base + " (" + std::to_string(k) + ")";
+    taken.insert(id);
+    out[v].id = id;
+  }
+  return out;
+}
 
 /// Entity labels longer than this many code points are wrapped into lines of at most this.
 constexpr std::size_t kLabelLine = 26;
@@ -182,6 +236,8 @@ std::string node_tooltip(const Node& n) {
 }  // namespace
 
 void write_render_dot(std::ostream& out, const Graph& g, const RenderOptions& options, Layout layout) {
+  if (const std::optional<Graph> renamed = with_xml_ids(g))
+    return write_render_dot(out, *renamed, options, layout);
   if (layout == Layout::Auto) layout = choose_layout(g, layout);
   out << "digraph newsgraph {\n"
          "  graph [charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=12, pad=0.3, outputorder=edgesfirst";
@@ -204,7 +260,7 @@ void write_render_dot(std::ostream& out, const Graph& g, const RenderOptions& op
   for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const Node& n = g[v];
     std::string attributes =
-        "label=" + dot_quoted(node_label(n, options)) + ", tooltip=" + dot_quoted(node_tooltip(n));
+        "label=" + xml_dot_quoted(node_label(n, options)) + ", tooltip=" + xml_dot_quoted(node_tooltip(n));
     if (n.type == EntityType::Quotation) attributes += ", fontsize=10";
     export_detail::write_dot_node(out, n, attributes);
   }
@@ -219,8 +275,8 @@ void write_render_dot(std::ostream& out, const Graph& g, const RenderOptions& op
                                 (ed.weight == 1 ? " statement" : " statements") + " in " +
                                 std::to_string(ed.articles) + (ed.articles == 1 ? " article" : " articles");
     out << "  " << dot_quoted(g[boost::source(e, g)].id) << " -> " << dot_quoted(g[boost::target(e, g)].id)
-        << " [label=" << dot_quoted(label) << ", color=\"" << st.color << "\", style=" << st.style
-        << ", penwidth=" << penwidth(ed.weight) << ", tooltip=" << dot_quoted(tooltip);
+        << " [label=" << xml_dot_quoted(label) << ", color=\"" << st.color << "\", style=" << st.style
+        << ", penwidth=" << penwidth(ed.weight) << ", tooltip=" << xml_dot_quoted(tooltip);
     if (layout == Layout::Neato) {
       // neato makes an edge `len` inches long from centre to centre: room for half of each
       // node, the label and a margin, so that the label does not cover either end.

@@ -266,3 +266,12 @@ TEST_CASE("conll04: malformed SpERT JSON is a one-line ConllError naming the fil
     CHECK(std::string(e.what()).find('\n') == std::string::npos);
   }
 }
+
+TEST_CASE("conll04: JSON nested far deeper than the stack is a ConllError, not a crash", "[conll][spert]") {
+  // RapidJSON's recursive parser overflowed the stack at about 105,000 levels.
+  const std::string open(150000, '[');
+  CHECK_THROWS_WITH(newsgraph::parse_spert_json(open, "deep.json"),
+                    Catch::Contains("deep.json:1: invalid JSON"));
+  CHECK_THROWS_WITH(newsgraph::parse_spert_json(open + std::string(150000, ']'), "deep.json"),
+                    Catch::Contains("deep.json: sentence 1: expected a JSON object"));
+}

@@ -71,3 +71,24 @@ TEST_CASE("json reader: read_json_graph rejects what is not a JSON export, namin
     CHECK(std::string(e.what()).find("missing.json: cannot open") != std::string::npos);
   }
 }
+
+TEST_CASE("json reader: JSON nested far deeper than the stack is an InputError, not a crash", "[export]") {
+  // RapidJSON's recursive parser overflowed the stack at about 105,000 levels.
+  const std::string open(150000, '[');
+  CHECK_THROWS_WITH(parse_json_graph(open, "deep.json"), Catch::Contains("deep.json: not valid JSON"));
+  CHECK_THROWS_WITH(parse_json_sources(open, "deep.json"), Catch::Contains("deep.json: not valid JSON"));
+  const std::string closed = open + std::string(150000, ']');
+  CHECK_THROWS_WITH(parse_json_graph(closed, "deep.json"), Catch::Contains("expected a JSON object"));
+  const std::string nodes = "{\"articles\":[],\"edges\":[],\"nodes\":[" + closed + "]}";
+  CHECK_THROWS_WITH(parse_json_graph(nodes, "deep.json"), Catch::Contains("nodes[0]: expected an object"));
+}
+
+TEST_CASE("json reader: parse_json_graph reads what read_json_graph reads from a file", "[export]") {
+  const Graph g = small_graph();
+  std::ostringstream out;
+  write_json(out, g);
+  std::ostringstream again;
+  write_json(again, parse_json_graph(out.str(), "mem.json"));
+  CHECK(again.str() == out.str());
+  CHECK_THROWS_WITH(parse_json_graph("{", "mem.json"), Catch::StartsWith("mem.json: not valid JSON"));
+}

@@ -446,3 +446,31 @@ TEST_CASE("ReadOptions::max_article_bytes refuses longer articles before parsing
     CHECK(newsgraph::kDefaultMaxArticleBytes == 10'000'000);
   }
 }
+
+TEST_CASE("ingest: JSON nested far deeper than the stack is an InputError, not a crash", "[ingest]") {
+  // RapidJSON's recursive parser overflowed the stack at about 105,000 levels.
+  const std::string open(150000, '[');
+  CHECK_THROWS_WITH(parse_jsonl(open + "\n", "deep.jsonl"), Catch::Contains("deep.jsonl:1: invalid JSON"));
+  CHECK_THROWS_WITH(parse_jsonl(open + std::string(150000, ']') + "\n", "deep.jsonl"),
+                    Catch::Contains("deep.jsonl:1: expected a JSON object"));
+  std::string objects;
+  for (int i = 0; i < 150000; ++i) objects += "{\"a\":";
+  CHECK_THROWS_WITH(parse_jsonl("{\"id\":\"x\",\"text\":\"y\",\"z\":" + objects + "\n", "deep.jsonl"),
+                    Catch::Contains("deep.jsonl:1: invalid JSON"));
+}
+
+TEST_CASE("ingest: parse_txt is what read_inputs makes of a .txt file", "[ingest]") {
+  const std::string path = fixture("txt/with_title.txt");
+  const Article read = read_inputs({path}).at(0);
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const Article parsed = newsgraph::parse_txt(bytes, read.id, read.origin);
+  CHECK(parsed.id == read.id);
+  CHECK(parsed.text == read.text);
+  CHECK(parsed.title == read.title);
+  CHECK(parsed.origin == read.origin);
+  CHECK(newsgraph::parse_txt("\xEF\xBB\xBFTitle\r\n \r\nBody", "t", "t.txt").title == "Title");
+  CHECK(newsgraph::parse_txt("\xEF\xBB\xBFTitle\r\n \r\nBody", "t", "t.txt").text == "Title\r\n \r\nBody");
+  CHECK_THROWS_WITH(newsgraph::parse_txt("ok\n\xFF", "t", "t.txt"),
+                    Catch::Contains("t.txt:2: invalid UTF-8"));
+}

@@ -558,6 +558,14 @@ TEST_CASE("load errors name the file", "[knowledge]") {
     CHECK_THROWS_AS(newsgraph::compile_knowledge(p), KnowledgeError);
     CHECK_THAT(load_error(p), Catch::Contains("iso_3166-1.json") && Catch::Contains("malformed"));
   }
+  SECTION("iso_3166-1.json nested far deeper than the stack") {
+    const fs::path dir = tmp.path / "iso-deep";
+    fs::create_directories(dir);
+    std::ofstream(dir / "iso_3166-1.json") << "{\"3166-1\": " << std::string(150000, '[');
+    KnowledgeSources p = good;
+    p.iso_codes_dir = dir.string();
+    CHECK_THAT(load_error(p), Catch::Contains("iso_3166-1.json") && Catch::Contains("malformed"));
+  }
   SECTION("iso_3166-1.json of the wrong shape") {
     const fs::path dir = tmp.path / "iso-shape";
     fs::create_directories(dir);

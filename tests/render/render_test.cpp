@@ -354,3 +354,38 @@ TEST_CASE("render: the names of the drawing options read back", "[render]") {
   CHECK_FALSE(image_format_from_extension("svg"));
   CHECK(to_string(ImageFormat::Png) == "png");
 }
+
+TEST_CASE("render: the styled DOT holds no character XML forbids, ids kept apart", "[render]") {
+  // Graphviz copies ids, labels and tooltips into its SVG: U+FFFE, U+FFFF and control
+  // characters there made the SVG ill-formed XML.
+  Graph g;
+  Node a =
+      make_node("person/a\xEF\xBF\xBE", EntityType::Person, "Vladimir \xEF\xBF\xBEPutin\xEF\xBF\xBF \x01");
+  a.aliases = {"\xEF\xBF\xBF", "Put\xEF\xBF\xBEin"};
+  const auto va = add_node(g, a);
+  const auto vb = add_node(g, make_node("person/a", EntityType::Person, "Another"));
+  const auto vc = add_node(g, make_node("place/\xEF\xBF\xBF", EntityType::Place, "Russia"));
+  add_edge(g, va, vc, RelationType::HoldsPosition, 1, 1, "Pres\xEF\xBF\xBFident");
+  add_edge(g, vb, va, RelationType::MetWith, 2, 1);
+  RenderOptions options;
+  options.keep_isolated = true;
+  for (const Layout layout : {Layout::Dot, Layout::Neato}) {
+    const std::string dot = dot_of(g, options, layout);
+    CHECK(dot.find("\xEF\xBF\xBE") == std::string::npos);
+    CHECK(dot.find("\xEF\xBF\xBF") == std::string::npos);
+    CHECK(dot.find('\x01') == std::string::npos);
+    CHECK(dot.find("label=\"Vladimir Putin") != std::string::npos);
+    CHECK(dot.find("also: , Putin") != std::string::npos);
+    CHECK(dot.find("Pres\\nident") == std::string::npos);
+    CHECK(dot.find("President") != std::string::npos);
+    // "person/a" is taken by another node: the renamed one keeps apart, and its edges follow it.
+    CHECK(dot.find("\"person/a (2)\" [") != std::string::npos);
+    CHECK(dot.find("\"person/a\" [") != std::string::npos);
+    CHECK(dot.find("\"person/a (2)\" -> \"place/\"") != std::string::npos);
+    CHECK(dot.find("\"person/a\" -> \"person/a (2)\"") != std::string::npos);
+  }
+  // A graph without such characters draws exactly as before (no renaming, no copy).
+  const Graph plain = drawing_graph();
+  const std::string dot = dot_of(plain, options);
+  CHECK(dot.find(" (2)\"") == std::string::npos);
+}

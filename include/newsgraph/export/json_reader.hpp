@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsgraph/vocab/annotations.hpp"
@@ -18,5 +19,11 @@ std::vector<ArticleResult> read_json_sources(const std::string& path);
 /// JSON, or is not such an export (a missing or mistyped member, a duplicate node id, an edge
 /// to an unknown node).
 Graph read_json_graph(const std::string& path);
+
+/// read_json_sources of a file's content `json`, with `origin` naming it in errors (the files
+/// are read whole and parsed by these).
+std::vector<ArticleResult> parse_json_sources(std::string_view json, const std::string& origin);
+/// read_json_graph of a file's content `json`, with `origin` naming it in errors.
+Graph parse_json_graph(std::string_view json, const std::string& origin);
 
 }  // namespace newsgraph

@@ -61,4 +61,9 @@ std::vector<Article> read_inputs(const std::vector<std::string>& inputs, const R
 std::vector<Article> parse_jsonl(std::string_view text, const std::string& origin,
                                  const ReadOptions& options = {});
 
+/// The article of a .txt file's content `bytes` (what read_inputs makes of a .txt file), with
+/// id `id`; `origin` names it in errors and becomes Article::origin. Throws InputError for
+/// invalid UTF-8 (naming the line) and for a text over 2^31 - 1 bytes.
+Article parse_txt(std::string_view bytes, std::string id, const std::string& origin);
+
 }  // namespace newsgraph
