@@ -3,11 +3,12 @@
 #include <iostream>
 
 #include "newsgraph/util/errors.hpp"
+#include "newsgraph/util/utf8.hpp"
 
 namespace newsgraph::cli {
 
 std::string one_line(const std::string& what) {
-  std::string out = what;
+  std::string out = newsgraph::valid_utf8(what);  // a file name may hold any bytes
   for (char& c : out) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7f) c = ' ';
