@@ -211,8 +211,7 @@ std::vector<ArticleResult> parse_json_sources(std::string_view json, const std::
   ExportReader reader(origin);
   if (!doc.IsObject()) reader.fail("expected a JSON object");
   const auto it = doc.FindMember("sources");
-  if (it == doc.MemberEnd() || !it->value.IsArray())
-    reader.fail("no \"sources\" array");
+  if (it == doc.MemberEnd() || !it->value.IsArray()) reader.fail("no \"sources\" array");
   std::vector<ArticleResult> out;
   std::size_t k = 0;
   for (const auto& v : it->value.GetArray()) out.push_back(reader.article(v, k++));
