@@ -13,6 +13,7 @@
 #include "newsgraph/knowledge/knowledge.hpp"
 #include "newsgraph/ner/detectors.hpp"
 #include "newsgraph/ner/tagger.hpp"
+#include "newsgraph/pipeline/pipeline.hpp"
 #include "newsgraph/relations/relation_model.hpp"
 #include "newsgraph/text/segment.hpp"
 #include "util/binary_io.hpp"

@@ -8,6 +8,8 @@
 # something. See docs/robustness.md.
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (default: every target)
+# NEWSGRAPH_FUZZ_RUNS stops a target after that many executions if it comes first (the long
+# campaign: NEWSGRAPH_FUZZ_RUNS=10000000 scripts/fuzz.sh 3600).
 # NEWSGRAPH_BUILD_DIR overrides the build folder (scripts/test.sh uses its build-asan/, built
 # with the same options); NEWSGRAPH_FUZZ_WORK the scratch folder (default BUILD/fuzz-work).
 set -euo pipefail
@@ -16,7 +18,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_jsonl fuzz_txt fuzz_graph_json fuzz_models fuzz_extract)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_jsonl fuzz_txt fuzz_graph_json fuzz_models fuzz_extract fuzz_kb)
 build_dir=${NEWSGRAPH_BUILD_DIR:-build-fuzz}
 work=${NEWSGRAPH_FUZZ_WORK:-$build_dir/fuzz-work}
 
@@ -54,7 +56,7 @@ for t in "${targets[@]}"; do
   [ -f "fuzz/dict/$t.dict" ] && dict=(-dict="fuzz/dict/$t.dict")
   log="$work/$t/log.txt"
   set +e
-  "$exe" "${dict[@]}" -max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=25 \
+  "$exe" "${dict[@]}" -max_total_time="$seconds" -runs="${NEWSGRAPH_FUZZ_RUNS:--1}" -max_len="$(max_len "$t")" -timeout=25 \
     -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix="$work/$t/artifacts/" "${dirs[@]}" >"$log" 2>&1
   rc=$?
   set -e

@@ -14,7 +14,22 @@
 #include <system_error>
 
 #include "knowledge/entry_layout.hpp"
+#include "newsgraph/util/utf8.hpp"
 #include "util/binary_io.hpp"
+
+// Under AddressSanitizer, the slack after snapshot bytes held in memory is poisoned (see
+// Snapshot::from_bytes), so that a read past the end of a snapshot is reported.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NEWSGRAPH_KB_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(NEWSGRAPH_KB_ASAN)
+#define NEWSGRAPH_KB_ASAN 1
+#endif
+#ifdef NEWSGRAPH_KB_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
 
 namespace newsgraph::knowledge {
 
@@ -101,6 +116,12 @@ using snapshot::Section;
 std::uint32_t u32_at(const char* p) { return binary::get_u32(p); }
 std::uint64_t u64_at(const char* p) { return binary::get_u64(p); }
 
+/// Whether an entry's country code is none (two zero bytes) or two ASCII capital letters.
+bool valid_country(const char (&c)[2]) {
+  const auto capital = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+  return (c[0] == 0 && c[1] == 0) || (capital(c[0]) && capital(c[1]));
+}
+
 }  // namespace
 
 std::unique_ptr<Snapshot> Snapshot::map_file(const std::string& path) {
@@ -136,15 +157,22 @@ std::unique_ptr<Snapshot> Snapshot::map_file(const std::string& path) {
 std::unique_ptr<Snapshot> Snapshot::from_bytes(std::string bytes, const std::string& origin) {
   std::unique_ptr<Snapshot> s(new Snapshot());
   s->size_ = bytes.size();
-  s->owned_.reset(new std::uint64_t[(bytes.size() + 7) / 8 + 1]);
+  s->owned_words_ = (bytes.size() + 7) / 8 + 1;
+  s->owned_.reset(new std::uint64_t[s->owned_words_]);
   std::memcpy(s->owned_.get(), bytes.data(), bytes.size());
   s->data_ = reinterpret_cast<const char*>(s->owned_.get());
+#ifdef NEWSGRAPH_KB_ASAN
+  ASAN_POISON_MEMORY_REGION(s->data_ + s->size_, 8 * s->owned_words_ - s->size_);
+#endif
   s->check(origin);
   return s;
 }
 
 Snapshot::~Snapshot() {
   if (mapping_ != nullptr) ::munmap(mapping_, size_);
+#ifdef NEWSGRAPH_KB_ASAN
+  if (owned_) ASAN_UNPOISON_MEMORY_REGION(owned_.get(), 8 * owned_words_);
+#endif
 }
 
 void Snapshot::check(const std::string& origin) {
@@ -206,8 +234,13 @@ void Snapshot::check(const std::string& origin) {
           static_cast<std::uint64_t>(at) + t.size > pool_at + pool_size_)
         fail(origin,
              "corrupt knowledge snapshot (entry " + std::to_string(k + 1) + " names a string outside it)");
+      if (!is_valid_utf8(std::string_view(data_ + at, t.size)))
+        fail(origin, "corrupt knowledge snapshot (entry " + std::to_string(k + 1) + " holds invalid UTF-8)");
     }
-    if (raw.type > static_cast<std::uint8_t>(EntityType::Group) || raw.kind >= LexiconEntryLayout::kKindCount)
+    // Entries name places and organizations, and have a name.
+    if ((raw.type != static_cast<std::uint8_t>(EntityType::Place) &&
+         raw.type != static_cast<std::uint8_t>(EntityType::Organization)) ||
+        raw.kind >= LexiconEntryLayout::kKindCount || raw.canonical.size == 0 || !valid_country(raw.country))
       fail(origin, "corrupt knowledge snapshot (entry " + std::to_string(k + 1) + ")");
   }
 
@@ -227,7 +260,8 @@ void Snapshot::check(const std::string& origin) {
     for (int part = 0; part < 2; ++part) {
       const std::uint64_t off = u32_at(nicknames_ + 16 * k + 8 * part),
                           len = u32_at(nicknames_ + 16 * k + 8 * part + 4);
-      if (off + len > pool_size_) fail(origin, "corrupt knowledge snapshot (nicknames)");
+      if (off + len > pool_size_ || !is_valid_utf8(std::string_view(pool_ + off, len)))
+        fail(origin, "corrupt knowledge snapshot (nicknames)");
     }
   meta_ = bytes[static_cast<std::size_t>(Section::Meta)];
 }

@@ -79,6 +79,7 @@ class Snapshot {
   std::size_t size_ = 0;
   void* mapping_ = nullptr;                 // munmap'ed by the destructor
   std::unique_ptr<std::uint64_t[]> owned_;  // 8-aligned copy of bytes given in memory
+  std::size_t owned_words_ = 0;             // its length in 8-byte words
 
   const char* pool_ = nullptr;
   std::size_t pool_size_ = 0;
