@@ -11,7 +11,7 @@ packages=(
   catch2
   iso-codes tzdata wamerican
   graphviz
-  python3 python3-networkx python3-pil
+  python3 python3-networkx python3-pil python3-rdflib
   chromium
   nodejs
   time

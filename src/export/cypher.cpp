@@ -49,6 +49,8 @@ class Assignments {
   void strings(const char* key, const std::vector<std::string>& values) {
     add(key, list_literal(values, [&](const std::string& v) { return cypher_string(v, dialect_); }));
   }
+  /// A value written as given: a number ("55.75580") or an expression ("point({...})").
+  void literal(const char* key, const std::string& text) { add(key, text); }
   void counts(const char* key, const std::vector<std::size_t>& values) {
     add(key, list_literal(values, [](std::size_t v) { return std::to_string(v); }));
   }
@@ -87,8 +89,29 @@ constexpr const char* kRelColumns =
     "evidence_sentence_starts INT64[], evidence_sentence_ends INT64[], evidence_source_starts INT64[], "
     "evidence_source_ends INT64[], evidence_target_starts INT64[], evidence_target_ends INT64[]";
 
+/// Kùzu columns of the links, added to every node table (ALTER TABLE ... ADD IF NOT EXISTS) by
+/// the scripts of graphs that have them: a graph without links gets the tables it always got,
+/// and a database made by an older script gains the columns. Kùzu has no point type.
+constexpr const char* kWikidataColumns[] = {"wikidata STRING"};
+constexpr const char* kLocationColumns[] = {"latitude DOUBLE", "longitude DOUBLE"};
+
+/// Which links some node of a graph has.
+struct GraphLinks {
+  bool wikidata = false;
+  bool location = false;
+};
+
+GraphLinks graph_links(const Graph& g) {
+  GraphLinks links;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    links.wikidata = links.wikidata || !g[v].wikidata.empty();
+    links.location = links.location || export_detail::location_text(g[v].location).has_value();
+  }
+  return links;
+}
+
 /// The schema: Neo4j's uniqueness constraint, or Kùzu's node and relationship tables.
-void write_schema(std::ostream& out, CypherDialect dialect) {
+void write_schema(std::ostream& out, CypherDialect dialect, const GraphLinks& links) {
   if (dialect == CypherDialect::Neo4j) {
     out << "CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:" << identifier("Entity")
         << ") REQUIRE n.id IS UNIQUE;\n";
@@ -97,6 +120,12 @@ void write_schema(std::ostream& out, CypherDialect dialect) {
   const std::vector<EntityType>& types = all_entity_types();
   for (const EntityType t : types)
     out << "CREATE NODE TABLE IF NOT EXISTS " << identifier(to_string(t)) << "(" << kNodeColumns << ");\n";
+  std::vector<const char*> added;
+  if (links.wikidata) added.insert(added.end(), std::begin(kWikidataColumns), std::end(kWikidataColumns));
+  if (links.location) added.insert(added.end(), std::begin(kLocationColumns), std::end(kLocationColumns));
+  for (const EntityType t : types)
+    for (const char* column : added)
+      out << "ALTER TABLE " << identifier(to_string(t)) << " ADD IF NOT EXISTS " << column << ";\n";
   std::string pairs;
   for (const EntityType from : types)
     for (const EntityType to : types)
@@ -125,6 +154,16 @@ void write_node(std::ostream& out, const Node& n, CypherDialect dialect) {
   set.strings("article_ids", n.articles);
   set.string("place_kind", n.place_kind);
   set.string("country_code", n.country_code);
+  if (!n.wikidata.empty()) set.string("wikidata", n.wikidata);
+  if (const auto location = export_detail::location_text(n.location)) {
+    if (dialect == CypherDialect::Neo4j) {
+      set.literal("location",
+                  "point({latitude: " + location->latitude + ", longitude: " + location->longitude + "})");
+    } else {
+      set.literal("latitude", location->latitude);
+      set.literal("longitude", location->longitude);
+    }
+  }
   set.strings("titles", n.titles);
   set.string("quote", n.quote);
   const export_detail::NodeEvidenceColumns ev = export_detail::evidence_columns(n);
@@ -209,7 +248,7 @@ void write_cypher(std::ostream& out, const Graph& g, CypherDialect dialect) {
       << (neo4j ? "Neo4j 5 (cypher-shell -f FILE)" : "Kuzu (run the whole file as one query)") << ".\n"
       << "// Nodes are merged on id, relationships on (source, type, target, title): importing the\n"
       << "// file again changes nothing.\n";
-  write_schema(out, dialect);
+  write_schema(out, dialect, graph_links(g));
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) write_node(out, g[v], dialect);
   for (const auto e : boost::make_iterator_range(boost::edges(g)))
     write_edge(out, g[boost::source(e, g)], g[boost::target(e, g)], g[e], dialect);

@@ -40,6 +40,10 @@ void write_dot(std::ostream& out, const Graph& g) {
     } else {
       attributes += dot_quoted(n.label.empty() ? n.id : n.label);
     }
+    // The links as attributes of their own, which Graphviz keeps without drawing them.
+    if (!n.wikidata.empty()) attributes += ", wikidata=" + dot_quoted(n.wikidata);
+    if (const auto location = export_detail::location_text(n.location))
+      attributes += ", lat=\"" + location->latitude + "\", lon=\"" + location->longitude + "\"";
     export_detail::write_dot_node(out, n, attributes);
   }
 

@@ -22,12 +22,17 @@ std::string xml_escape(std::string_view s) {
                                         MarkupControl::Drop, MarkupControl::Reference, true});
 }
 
+/// Which graphs declare a key: every graph, or only those with a node that has a Wikidata id,
+/// or coordinates (so a graph without links is written as before they existed).
+enum class Declared { Always, IfWikidata, IfLocation };
+
 struct Key {
   const char* id;
   const char* domain;  ///< "graph", "node" or "edge"
   const char* name;
   const char* type;
   const char* default_value;  ///< nullptr: no <default>
+  Declared declared = Declared::Always;
 };
 
 /// Every attribute the writer may emit. Key ids carry the domain, so node and edge
@@ -35,6 +40,9 @@ struct Key {
 /// two ids Neo4j's APOC (apoc.import.graphml with readLabels) matches literally: node labels
 /// under id `labels`, the relationship type under id `label`. APOC names properties after
 /// attr.name, so the node's canonical name is still the property `label`.
+///
+/// The keys of the links (wikidata, and lat and lon, doubles with 5 decimals) are declared
+/// only when some node has a value for them.
 ///
 /// The graph key has no <default>: APOC files every key not `for="node"` with the edge keys
 /// and would set a default on every relationship.
@@ -49,6 +57,9 @@ constexpr Key kKeys[] = {
     {"n_article_ids", "node", "article_ids", "string", "[]"},
     {"n_place_kind", "node", "place_kind", "string", nullptr},
     {"n_country_code", "node", "country_code", "string", nullptr},
+    {"n_wikidata", "node", "wikidata", "string", nullptr, Declared::IfWikidata},
+    {"n_lat", "node", "lat", "double", nullptr, Declared::IfLocation},
+    {"n_lon", "node", "lon", "double", nullptr, Declared::IfLocation},
     {"n_titles", "node", "titles", "string", "[]"},
     {"n_quote", "node", "quote", "string", nullptr},
     {"n_evidence", "node", "evidence", "string", "[]"},
@@ -107,7 +118,15 @@ void write_graphml(std::ostream& out, const Graph& g) {
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  bool any_wikidata = false, any_location = false;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    any_wikidata = any_wikidata || !g[v].wikidata.empty();
+    any_location = any_location || export_detail::location_text(g[v].location).has_value();
+  }
   for (const Key& k : kKeys) {
+    if ((k.declared == Declared::IfWikidata && !any_wikidata) ||
+        (k.declared == Declared::IfLocation && !any_location))
+      continue;
     out << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
         << "\" attr.type=\"" << k.type << "\"";
     if (k.default_value)
@@ -134,6 +153,11 @@ void write_graphml(std::ostream& out, const Graph& g) {
     data(out, in, "n_article_ids", list_value(n.articles));
     data(out, in, "n_place_kind", n.place_kind);
     data(out, in, "n_country_code", n.country_code);
+    data(out, in, "n_wikidata", n.wikidata);
+    if (const auto location = export_detail::location_text(n.location)) {
+      data(out, in, "n_lat", location->latitude);
+      data(out, in, "n_lon", location->longitude);
+    }
     data(out, in, "n_titles", list_value(n.titles));
     data(out, in, "n_quote", n.quote);
     data(out, in, "n_evidence", list_value(n.evidence));

@@ -93,6 +93,7 @@ void article_members(Writer& w, const ArticleResult& a, ArticleForm form) {
     if (source) json_member(w, "mentions", e.mentions);
     attribute("place_kind", e.place_kind);
     attribute("country_code", e.country_code);
+    export_detail::json_link_members(w, e.wikidata, e.location);
     attribute("titles", e.titles);
     attribute("quote", e.quote);
     w.EndObject();
@@ -131,7 +132,8 @@ void write_json(std::ostream& out, const Graph& g, const std::vector<ArticleResu
   w.StartObject();
   json_member(w, "articles", g[boost::graph_bundle].articles);
 
-  // Every attribute is present, empty when unknown, so the file can be read back as is.
+  // Every attribute is present, empty when unknown, so the file can be read back as is; only
+  // the links (wikidata, lat, lon) are left out when unknown.
   w.Key("nodes");
   w.StartArray();
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
@@ -146,6 +148,7 @@ void write_json(std::ostream& out, const Graph& g, const std::vector<ArticleResu
     json_member(w, "article_ids", n.articles);
     json_member(w, "place_kind", n.place_kind);
     json_member(w, "country_code", n.country_code);
+    export_detail::json_link_members(w, n.wikidata, n.location);
     json_member(w, "titles", n.titles);
     json_member(w, "quote", n.quote);
     json_member(w, "evidence", n.evidence);
@@ -212,6 +215,7 @@ void write_mention_lines(std::ostream& out, const std::vector<ArticleResult>& ar
       json_member(w, "article", article.id);
       mention_members(w, m);
       json_member(w, "node", merged.nodes[node].id);
+      json_optional_member(w, "wikidata", merged.nodes[node].wikidata);
       export_detail::end_document(w, buf, out);
     }
   }

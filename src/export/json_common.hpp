@@ -1,5 +1,6 @@
 // The JSON form of the graph's attributes, shared by the JSON, JSON-LD and GraphML exporters:
-// one value per attribute type, object members, evidence lists and the end of a document; and
+// one value per attribute type, object members, evidence lists, links and the end of a
+// document; and
 // evidence as parallel columns, shared by the Cypher and Neo4j CSV exporters.
 // Internal to the library.
 #pragma once
@@ -7,6 +8,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -131,6 +133,27 @@ void json_member(Writer& w, const char* key, const T& value) {
 template <class Writer, class T>
 void json_optional_member(Writer& w, const char* key, const T& value) {
   if (!value.empty()) json_member(w, key, value);
+}
+
+/// A number written as the given text (a coordinate from format_degrees: "55.75580"), so that
+/// it reads back to the value it was made from.
+template <class Writer>
+void json_raw_number(Writer& w, const std::string& text) {
+  w.RawValue(text.data(), text.size(), rapidjson::kNumberType);
+}
+
+/// The links of a node or an entity, each member only when known: "wikidata" (a string), then
+/// "lat" and "lon" (numbers with 5 decimals, location_text). Readers take their absence as
+/// unknown.
+template <class Writer>
+void json_link_members(Writer& w, const std::string& wikidata, const std::optional<GeoPoint>& location) {
+  json_optional_member(w, "wikidata", wikidata);
+  if (const auto text = location_text(location)) {
+    w.Key("lat");
+    json_raw_number(w, text->latitude);
+    w.Key("lon");
+    json_raw_number(w, text->longitude);
+  }
 }
 
 /// Closes the outermost object of `w`, ends the text with a line feed and moves all that is

@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -37,6 +38,7 @@ class ExportReader {
     n.articles = strings(member(v, "article_ids"), "article_ids");
     n.place_kind = string(member(v, "place_kind"), "place_kind");
     n.country_code = string(member(v, "country_code"), "country_code");
+    links(v, n.wikidata, n.location);
     n.titles = strings(member(v, "titles"), "titles");
     n.quote = string(member(v, "quote"), "quote");
     for (const auto& e : array(member(v, "evidence"), "evidence")) {
@@ -104,6 +106,7 @@ class ExportReader {
       }
       x.place_kind = string(member(e, "place_kind"), "place_kind");
       x.country_code = string(member(e, "country_code"), "country_code");
+      links(e, x.wikidata, x.location);
       x.titles = strings(member(e, "titles"), "titles");
       x.quote = string(member(e, "quote"), "quote");
       a.entities.entities.push_back(std::move(x));
@@ -156,6 +159,19 @@ class ExportReader {
   std::string string(const rapidjson::Value& v, const char* what) const {
     if (!v.IsString()) fail(std::string(what) + ": expected a string");
     return std::string(v.GetString(), v.GetStringLength());
+  }
+  /// The optional links of a node or an entity (json_link_members): "wikidata", a string,
+  /// and "lat" with "lon", numbers that geo_point accepts, both or neither.
+  void links(const rapidjson::Value& v, std::string& wikidata, std::optional<GeoPoint>& location) const {
+    const auto id = v.FindMember("wikidata");
+    if (id != v.MemberEnd()) wikidata = string(id->value, "wikidata");
+    const auto lat = v.FindMember("lat");
+    const auto lon = v.FindMember("lon");
+    if (lat == v.MemberEnd() && lon == v.MemberEnd()) return;
+    if (lat == v.MemberEnd() || lon == v.MemberEnd()) fail("lat/lon: one without the other");
+    if (!lat->value.IsNumber() || !lon->value.IsNumber()) fail("lat/lon: expected numbers");
+    location = geo_point(lat->value.GetDouble(), lon->value.GetDouble());
+    if (!location) fail("lat/lon: not a point (latitude within 90, longitude within 180 degrees)");
   }
   std::vector<std::string> strings(const rapidjson::Value& v, const char* what) const {
     std::vector<std::string> out;

@@ -25,24 +25,7 @@ constexpr const char* kBase = "urn:newsgraph:";
 
 /// `s` with every byte outside ALPHA / DIGIT / "-._~/:" percent-encoded: always a valid IRI
 /// path (no spaces, quotes, brackets or non-ASCII), and identical to `s` for slug ids.
-std::string iri_encode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    const auto b = static_cast<unsigned char>(c);
-    const bool plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
-                       b == '-' || b == '.' || b == '_' || b == '~' || b == '/' || b == ':';
-    if (plain) {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[b >> 4];
-      out += kHex[b & 0xF];
-    }
-  }
-  return out;
-}
+std::string iri_encode(std::string_view s) { return export_detail::percent_encode(s, "/:"); }
 
 std::string node_iri(const Node& n) { return kBase + iri_encode(n.id); }
 
@@ -91,8 +74,15 @@ void term(Writer& w, const char* name, const char* id, const char* type = nullpt
   w.EndObject();
 }
 
+/// Which terms of linking a graph uses, so that the context defines them only then (and a
+/// graph without links is written as before they existed).
+struct LinkTerms {
+  bool same_as = false;  ///< some node has a Wikidata id
+  bool geo = false;      ///< some node has coordinates
+};
+
 /// The inline context. It names no remote document, so expansion needs no network.
-void write_context(Writer& w) {
+void write_context(Writer& w, const LinkTerms& links) {
   w.Key("@context");
   w.StartObject();
   w.Key("@version");
@@ -113,6 +103,17 @@ void write_context(Writer& w) {
   term(w, "text", "schema:text");
   term(w, "addressCountry", "schema:addressCountry");
   term(w, "placeKind", "ng:placeKind");
+  // schema:sameAs, "a reference Web page that unambiguously indicates the item's identity": the
+  // Wikidata entity IRI. schema:geo holds a schema:GeoCoordinates node with the WGS 84
+  // schema:latitude and schema:longitude, coerced to xsd:double so that a whole number of
+  // degrees is a double too.
+  if (links.same_as) term(w, "sameAs", "schema:sameAs", "@id");
+  if (links.geo) {
+    term(w, "geo", "schema:geo");
+    term(w, "GeoCoordinates", "schema:GeoCoordinates");
+    term(w, "latitude", "schema:latitude", "xsd:double");
+    term(w, "longitude", "schema:longitude", "xsd:double");
+  }
   term(w, "mentionCount", "ng:mentionCount", "xsd:integer");
   term(w, "articleCount", "ng:articleCount", "xsd:integer");
   term(w, "article", "ng:article", nullptr, "@set");
@@ -159,11 +160,17 @@ void write_jsonld(std::ostream& out, const Graph& g) {
       targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
     }
 
+  LinkTerms links;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    links.same_as = links.same_as || !g[v].wikidata.empty();
+    links.geo = links.geo || export_detail::location_text(g[v].location).has_value();
+  }
+
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.SetIndent(' ', 2);
   w.StartObject();
-  write_context(w);
+  write_context(w, links);
   w.Key("@graph");
   w.StartArray();
 
@@ -180,6 +187,17 @@ void write_jsonld(std::ostream& out, const Graph& g) {
     json_optional_member(w, "article", n.articles);
     json_optional_member(w, "placeKind", n.place_kind);
     json_optional_member(w, "addressCountry", n.country_code);
+    if (!n.wikidata.empty()) json_member(w, "sameAs", export_detail::wikidata_entity_iri(n.wikidata));
+    if (const auto location = export_detail::location_text(n.location)) {
+      w.Key("geo");
+      w.StartObject();
+      json_member(w, "type", "GeoCoordinates");
+      w.Key("latitude");
+      export_detail::json_raw_number(w, location->latitude);
+      w.Key("longitude");
+      export_detail::json_raw_number(w, location->longitude);
+      w.EndObject();
+    }
     json_optional_member(w, "title", n.titles);
     json_optional_member(w, "text", n.quote);
     for (const auto& [rel, targets] : direct[v]) {

@@ -57,18 +57,40 @@ void row(std::ostream& out, const std::vector<std::string>& fields) {
 }  // namespace
 
 void write_neo4j_nodes_csv(std::ostream& out, const Graph& g) {
+  bool any_wikidata = false, any_location = false;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    any_wikidata = any_wikidata || !g[v].wikidata.empty();
+    any_location = any_location || export_detail::location_text(g[v].location).has_value();
+  }
   out << "id:ID,:LABEL,type,label,aliases:string[],mentions:long,articles:long,article_ids:string[],"
-         "place_kind,country_code,titles:string[],quote,evidence_articles:string[],evidence_starts:long[],"
-         "evidence_ends:long[]\n";
+         "place_kind,country_code,"
+      << (any_wikidata ? "wikidata," : "") << (any_location ? "location:point{crs:WGS-84}," : "")
+      << "titles:string[],quote,evidence_articles:string[],evidence_starts:long[],evidence_ends:long[]\n";
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
     const Node& n = g[v];
     const export_detail::NodeEvidenceColumns ev = export_detail::evidence_columns(n);
     const std::string type(to_string(n.type));
-    row(out, {csv_string(n.id), csv_string("Entity" + std::string(1, kNeo4jCsvArrayDelimiter) + type),
-              csv_string(type), csv_string(n.label), string_list(n.aliases), std::to_string(n.mentions),
-              std::to_string(n.articles.size()), string_list(n.articles), csv_string(n.place_kind),
-              csv_string(n.country_code), string_list(n.titles), csv_string(n.quote),
-              string_list(ev.articles), count_list(ev.starts), count_list(ev.ends)});
+    std::vector<std::string> fields = {csv_string(n.id),
+                                       csv_string("Entity" + std::string(1, kNeo4jCsvArrayDelimiter) + type),
+                                       csv_string(type),
+                                       csv_string(n.label),
+                                       string_list(n.aliases),
+                                       std::to_string(n.mentions),
+                                       std::to_string(n.articles.size()),
+                                       string_list(n.articles),
+                                       csv_string(n.place_kind),
+                                       csv_string(n.country_code)};
+    // The links: an empty field (unset) when unknown.
+    if (any_wikidata) fields.push_back(n.wikidata.empty() ? std::string() : csv_string(n.wikidata));
+    if (any_location) {
+      const auto location = export_detail::location_text(n.location);
+      fields.push_back(location ? csv_string("{latitude:" + location->latitude +
+                                             ", longitude:" + location->longitude + "}")
+                                : std::string());
+    }
+    fields.insert(fields.end(), {string_list(n.titles), csv_string(n.quote), string_list(ev.articles),
+                                 count_list(ev.starts), count_list(ev.ends)});
+    row(out, fields);
   }
 }
 

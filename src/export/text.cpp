@@ -1,6 +1,6 @@
 // The text handling the exporters and the renderer share (declared in export/text.hpp): markup
-// escaping, file name extensions, DOT strings, numbers, node statements and the rows of
-// isolated nodes.
+// escaping, file name extensions, DOT strings, numbers, node statements, the rows of isolated
+// nodes, percent-encoding, Wikidata IRIs and coordinates.
 #include "export/text.hpp"
 
 #include <boost/range/iterator_range.hpp>
@@ -147,6 +147,40 @@ void write_dot_node(std::ostream& out, const Node& n, std::string_view attribute
   const NodeStyle st = node_style(n.type);
   out << "  " << dot_quoted(n.id) << " [shape=" << st.shape << ", fillcolor=\"" << st.fill << "\", "
       << attributes << "];\n";
+}
+
+std::string percent_encode(std::string_view s, std::string_view keep) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    const bool plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
+                       b == '-' || b == '.' || b == '_' || b == '~' || keep.find(c) != std::string_view::npos;
+    if (plain) {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    }
+  }
+  return out;
+}
+
+std::string wikidata_entity_iri(std::string_view id) {
+  return "http://www.wikidata.org/entity/" + percent_encode(id);
+}
+
+std::string wikidata_page_url(std::string_view id) {
+  return "https://www.wikidata.org/wiki/" + percent_encode(id);
+}
+
+std::optional<LocationText> location_text(const std::optional<GeoPoint>& location) {
+  if (!location) return std::nullopt;
+  const std::optional<GeoPoint> point = geo_point(location->latitude, location->longitude);
+  if (!point) return std::nullopt;
+  return LocationText{format_degrees(point->latitude), format_degrees(point->longitude)};
 }
 
 std::string fixed2(double x) {

@@ -1,7 +1,8 @@
 // Text handling shared by the exporters (UTF-8 itself is util/utf8.hpp): RapidJSON output
 // that only ever sees valid UTF-8, HTML and XML character escaping, file name extensions, and
 // the DOT strings, numbers, node statements and isolated-node rows of the DOT export and the
-// renderer. Implemented in export/text.cpp. Internal to the library.
+// renderer, percent-encoding, and the written forms of a node's Wikidata id and coordinates. Implemented in
+// export/text.cpp. Internal to the library.
 #pragma once
 
 #include <rapidjson/stringbuffer.h>
@@ -9,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -70,6 +72,26 @@ NodeStyle node_style(EntityType t);
 /// shape and fill of its type (node_style). `attributes` is the rest of the attribute list
 /// ("label=..., tooltip=..."), written as given: its values must already be dot_quoted.
 void write_dot_node(std::ostream& out, const Node& n, std::string_view attributes);
+
+/// `s` with every byte outside ALPHA / DIGIT / "-._~" and the characters of `keep`
+/// percent-encoded as %XX (upper-case hex): a valid IRI or URL path segment whatever `s` holds
+/// (no spaces, quotes, brackets, controls or non-ASCII), unchanged when it holds only those.
+std::string percent_encode(std::string_view s, std::string_view keep = {});
+
+/// The Wikidata entity IRI of `id`, "http://www.wikidata.org/entity/Q159" (the IRI Wikidata's
+/// RDF uses), and the URL of its page, "https://www.wikidata.org/wiki/Q159"; `id` is
+/// percent-encoded (percent_encode, nothing kept), so a malformed id still gives one IRI.
+std::string wikidata_entity_iri(std::string_view id);
+std::string wikidata_page_url(std::string_view id);
+
+/// A node's coordinates as every export writes them: latitude and longitude with 5 decimals
+/// (format_degrees), or none when the node has none or they are not a valid point
+/// (geo_point refuses them).
+struct LocationText {
+  std::string latitude;
+  std::string longitude;
+};
+std::optional<LocationText> location_text(const std::optional<GeoPoint>& location);
 
 /// `x` with two decimals ("1.58"), independent of the C locale: DOT's pen widths and lengths.
 std::string fixed2(double x);

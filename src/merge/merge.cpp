@@ -53,7 +53,9 @@
 //  6. Node: id = make_node_id(type, label) (quotations: of the quote), with clashes between
 //     clusters resolved by "-2", "-3", ... in the order of their sorted names, then their
 //     evidence; aliases = every other name and alias; place kind, country code and quote
-//     from the first member that has one, members sorted by article then entity order.
+//     from the first member that has one, members sorted by article then entity order; the
+//     Wikidata id and coordinates by the members' votes (resolve/links.hpp: the most frequent
+//     id, ties to the smallest, so a node never carries two; the most frequent point of that id).
 //
 // Order independence: rules 1-2 build a partition that depends only on the key relation;
 // rules 3-4 decide every merge of a step on a snapshot of the partition before applying any.
@@ -113,6 +115,16 @@ std::string fingerprint(const ArticleResult& a) {
     for (auto m : e.mentions) num(m);
     add(e.place_kind);
     add(e.country_code);
+    // The links only when present, marked by '@' and '#' (which start no length-prefixed
+    // item), so that articles without any keep their fingerprint.
+    if (!e.wikidata.empty()) {
+      s += '@';
+      add(e.wikidata);
+    }
+    if (e.location) {
+      s += '#';
+      add(format_degrees(e.location->latitude) + "," + format_degrees(e.location->longitude));
+    }
     for (const auto& x : e.titles) add(x);
     add(e.quote);
   }
@@ -206,6 +218,9 @@ void vote_types(const Corpus& corpus, Folder& folder, const Knowledge& kb, TypeV
       Entity copy = e;
       copy.type = best;
       if (best != EntityType::Place) copy.place_kind.clear(), copy.country_code.clear();
+      // A link was to an entry of the old type (resolve.cpp): it names another thing.
+      copy.wikidata.clear();
+      copy.location.reset();
       if (best != EntityType::Person) copy.titles.clear();
       retyped.push_back(std::move(copy));
       replacement[{order[pos], j}] = &retyped.back();

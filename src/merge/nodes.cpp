@@ -12,6 +12,7 @@
 #include "merge/items.hpp"
 #include "merge/steps.hpp"
 #include "newsgraph/resolve/node_id.hpp"
+#include "resolve/links.hpp"
 
 namespace newsgraph::merging {
 namespace {
@@ -32,12 +33,14 @@ bool cluster_before(const Cluster& a, const Cluster& b) {
   if (std::lexicographical_compare(eb.begin(), eb.end(), ea.begin(), ea.end())) return false;
   const Node& x = a.node;
   const Node& y = b.node;
-  return std::tie(x.mentions, x.articles, x.titles, x.place_kind, x.country_code, x.quote) <
-         std::tie(y.mentions, y.articles, y.titles, y.place_kind, y.country_code, y.quote);
+  return std::tie(x.mentions, x.articles, x.titles, x.place_kind, x.country_code, x.quote, x.wikidata,
+                  x.location) < std::tie(y.mentions, y.articles, y.titles, y.place_kind, y.country_code,
+                                         y.quote, y.wikidata, y.location);
 }
 
 /// Fills the node of cluster `c` from its members: type, the label (rule 5), aliases,
-/// mentions, evidence, articles, titles, place kind, country code and quote; and its base id.
+/// mentions, evidence, articles, titles, place kind, country code, quote, Wikidata id and
+/// coordinates; and its base id.
 void fill_node(Cluster& c, const Corpus& corpus, const Knowledge& kb) {
   Node& n = c.node;
   const Item& first = corpus.items[c.members.front()];
@@ -48,6 +51,7 @@ void fill_node(Cluster& c, const Corpus& corpus, const Knowledge& kb) {
   std::map<std::string, std::size_t> name_tokens;
   std::set<std::string> all_names;
   std::set<std::string> articles_seen, titles;
+  links::LinkTally links;
   for (std::size_t i : c.members) {
     const Item& it = corpus.items[i];
     const Entity& e = *it.e;
@@ -67,7 +71,10 @@ void fill_node(Cluster& c, const Corpus& corpus, const Knowledge& kb) {
     if (n.place_kind.empty()) n.place_kind = e.place_kind;
     if (n.country_code.empty()) n.country_code = e.country_code;
     if (n.quote.empty()) n.quote = e.quote;
+    links.add(e.wikidata, e.location);
   }
+  n.wikidata = links.wikidata();
+  n.location = links.location();
   const std::string* best = nullptr;
   for (const auto& [name, tokens] : name_tokens) {
     if (best == nullptr) {

@@ -141,6 +141,22 @@ const std::string& display_name(const Node& n) {
   return n.label.empty() ? n.id : n.label;
 }
 
+/// A node's links after its name, when it has any: its Wikidata id as a link to its page and
+/// its coordinates as a link to the point on OpenStreetMap (plain links: the page loads
+/// nothing from them); "" when it has neither.
+std::string node_links(const Node& n) {
+  std::string out;
+  const auto link = [&out](const std::string& url, const std::string& text) {
+    out += " <a href=\"" + html_text(url) + "\" rel=\"noopener\">" + html_text(text) + "</a>";
+  };
+  if (!n.wikidata.empty()) link(export_detail::wikidata_page_url(n.wikidata), n.wikidata);
+  if (const auto at = export_detail::location_text(n.location))
+    link("https://www.openstreetmap.org/?mlat=" + at->latitude + "&mlon=" + at->longitude + "#map=10/" +
+             at->latitude + "/" + at->longitude,
+         at->latitude + ", " + at->longitude);
+  return out.empty() ? out : "<span class=\"ids\">" + out + "</span>";
+}
+
 /// A table cell that sorts by the number `n`.
 std::string number_cell(std::size_t n, const std::string& content) {
   return "<td class=\"num\" data-sort=\"" + std::to_string(n) + "\">" + content + "</td>";
@@ -348,8 +364,8 @@ void write_html(std::ostream& out, const Graph& whole, const HtmlOptions& option
     for (std::size_t i = 0; i < n.articles.size(); ++i) ids += (i ? ", " : "") + n.articles[i];
     out << "<tr id=\"node-" << v << "\" title=\"" << html_text(n.id)
         << "\"><td class=\"type\" style=\"--swatch:" << export_detail::node_style(n.type).fill << "\">"
-        << html_text(to_string(n.type)) << "</td><td>" << html_text(display_name(n)) << "</td><td>"
-        << html_text(aliases) << "</td>" << number_cell(n.mentions, std::to_string(n.mentions))
+        << html_text(to_string(n.type)) << "</td><td>" << html_text(display_name(n)) << node_links(n)
+        << "</td><td>" << html_text(aliases) << "</td>" << number_cell(n.mentions, std::to_string(n.mentions))
         << number_cell(n.articles.size(), std::to_string(n.articles.size())) << "<td class=\"ids\">"
         << html_text(ids) << "</td></tr>\n";
   }

@@ -13,11 +13,13 @@
 //      defined in parentheses right after an organization joins it whatever its letters
 //      ("Doctors Without Borders (MSF)", "Islamic State (ISIS)"). Acronyms and initials are
 //      those of the merge (names.hpp), corporate suffixes counted in initials here.
-// An entity is named by its fullest mention; every other surface form is an alias.
+// An entity is named by its fullest mention; every other surface form is an alias. It takes the
+// Wikidata id and coordinates of the knowledge entries its mentions matched (link_entities).
 #include "newsgraph/resolve/resolve.hpp"
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -25,6 +27,7 @@
 
 #include "newsgraph/ingest/document.hpp"
 #include "newsgraph/text/utf8_index.hpp"
+#include "resolve/links.hpp"
 #include "resolve/names.hpp"
 
 namespace newsgraph {
@@ -295,6 +298,27 @@ void name_entities(std::vector<Entity>& entities, const std::vector<Mention>& me
   }
 }
 
+/// Links: each entity's Wikidata id and coordinates from the knowledge entries its mentions
+/// matched (links::LinkTally over its mentions). Only entries of the entity's own type count:
+/// an entry of another type (a place for an organization's name) names another thing; and
+/// only places take coordinates.
+void link_entities(std::vector<Entity>& entities, const std::vector<Mention>& mentions) {
+  for (Entity& e : entities) {
+    links::LinkTally tally;
+    for (std::size_t mi : e.mentions) {
+      const LexiconEntry* k = mentions[mi].known;
+      if (k == nullptr || k->type() != e.type) continue;
+      std::optional<GeoPoint> point;
+      if (e.type == EntityType::Place && k->has_coordinates())
+        point = geo_point(k->latitude(), k->longitude());
+      tally.add(k->wikidata(), point);
+    }
+    if (tally.empty()) continue;
+    e.wikidata = tally.wikidata();
+    e.location = tally.location();
+  }
+}
+
 }  // namespace
 
 ArticleEntities resolve(std::string_view text, std::vector<Mention> mentions, const Knowledge& kb) {
@@ -306,6 +330,7 @@ ArticleEntities resolve(std::string_view text, std::vector<Mention> mentions, co
   join_defined_acronyms(r, text);
   std::vector<Entity> entities = renumber(r);
   name_entities(entities, r.out.mentions);
+  link_entities(entities, r.out.mentions);
   r.out.entities = std::move(entities);
   return std::move(r.out);
 }

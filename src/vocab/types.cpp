@@ -1,5 +1,9 @@
 #include "newsgraph/vocab/types.hpp"
 
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+
 #include "util/enum_names.hpp"
 
 namespace newsgraph {
@@ -36,7 +40,33 @@ constexpr EnumNames<RelationType, 20> kRelationNames{{
     {RelationType::CoMentioned, "co_mentioned"},
 }};
 
+/// Coordinates are kept and written in units of 1e-5 degree.
+constexpr double kDegreeUnits = 1e5;
+
+/// `degrees` rounded to 5 decimals, as a count of 1e-5 degree (half away from zero).
+std::int64_t degree_units(double degrees) { return std::llround(degrees * kDegreeUnits); }
+
 }  // namespace
+
+std::optional<GeoPoint> geo_point(double latitude, double longitude) {
+  if (!std::isfinite(latitude) || !std::isfinite(longitude) || std::fabs(latitude) > 90 ||
+      std::fabs(longitude) > 180)
+    return std::nullopt;
+  // The quotient of two exact doubles is the double nearest to the 5-decimal value: what
+  // strtod gives for the text format_degrees writes, so reading an export back is exact.
+  return GeoPoint{static_cast<double>(degree_units(latitude)) / kDegreeUnits,
+                  static_cast<double>(degree_units(longitude)) / kDegreeUnits};
+}
+
+std::string format_degrees(double degrees) {
+  // Outside the contract, NaN is written as 0 and the rest clamped: never undefined behaviour.
+  const double x = std::isnan(degrees) ? 0.0 : std::fmax(-180.0, std::fmin(180.0, degrees));
+  const std::int64_t units = degree_units(x);
+  const std::uint64_t magnitude = static_cast<std::uint64_t>(units < 0 ? -units : units);
+  std::string fraction = std::to_string(magnitude % 100000);
+  fraction.insert(0, 5 - fraction.size(), '0');
+  return (units < 0 ? "-" : "") + std::to_string(magnitude / 100000) + "." + fraction;
+}
 
 std::string_view to_string(EntityType t) { return enum_name(kEntityNames, t, "Unknown"); }
 

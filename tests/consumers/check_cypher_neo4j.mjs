@@ -16,11 +16,15 @@
 //   once, so running the script twice changes nothing;
 // - read back with Neo4j's string escapes (\\ \' \" \b \t \n \f \r \uXXXX \UXXXXXXXX, decoded
 //   here independently of newsgraph), the nodes (labels :Entity and the type, every property)
-//   and relationships (type, every property) equal the JSON's nodes and edges exactly.
+//   and relationships (type, every property) equal the JSON's nodes and edges exactly; the links
+//   only where the JSON has them: `wikidata`, and `location` as point({latitude, longitude})
+//   with the JSON's "lat" and "lon".
 // Prints a one-line summary; exits 1 with a message on the first failure.
 //
 // @neo4j-cypher/language-support is pinned in tests/js/package.json; `npm ci` there.
-import { canonical, expectedNode, expectedRel, failer, readInputs, requirePackages } from './graph_questions.mjs';
+import {
+  canonical, expectedLinks, expectedNode, expectedRel, failer, readInputs, requirePackages,
+} from './graph_questions.mjs';
 
 const fail = failer('check_cypher_neo4j');
 const [{ lintCypherQuery }] = requirePackages('check_cypher_neo4j', ['@neo4j-cypher/language-support']);
@@ -91,8 +95,26 @@ class Reader {
     this.i += m[0].length;
     return Number(m[0]);
   }
+  /// A decimal number as Cypher writes it: an optional '-', digits, '.', digits.
+  decimal() {
+    const m = /^-?[0-9]+\.[0-9]+/.exec(this.s.slice(this.i));
+    if (!m) this.fail('expected a decimal number');
+    this.i += m[0].length;
+    return Number(m[0]);
+  }
+  /// point({latitude: X, longitude: Y}): a WGS 84 point, as { latitude, longitude }.
+  point() {
+    this.expect('point({latitude: ');
+    const latitude = this.decimal();
+    this.expect(', longitude: ');
+    const longitude = this.decimal();
+    this.expect('})');
+    return { latitude, longitude };
+  }
   value() {
     if (this.s[this.i] === "'") return this.string();
+    if (this.s.startsWith('point(', this.i)) return this.point();
+    if (/[-0-9]/.test(this.s[this.i]) && /^-?[0-9]+\./.test(this.s.slice(this.i))) return this.decimal();
     if (this.s[this.i] !== '[') return this.integer();
     this.expect('[');
     const items = [];
@@ -226,7 +248,8 @@ function main() {
     }
   }
 
-  sameRows(nodes, doc.nodes.map((n) => ({ labels: ['Entity', n.type], ...expectedNode(n) })), 'nodes');
+  sameRows(nodes, doc.nodes.map((n) => ({ labels: ['Entity', n.type], ...expectedNode(n), ...expectedLinks(n, 'neo4j') })),
+           'nodes');
   sameRows(rels, doc.edges.map(expectedRel), 'relationships');
   console.log(`check_cypher_neo4j: ${file}: ${linted} of ${statements.length} statements linted, all pass ` +
               'Neo4j\'s front end; ' +

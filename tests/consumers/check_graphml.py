@@ -8,8 +8,8 @@ attribute NetworkX reads has the Python type its key declares (int for attr.type
 string, ...); every node has a string `labels` (":Person", ...) and `type`, int `mentions` and
 `articles`, and a string `label` when it has a name; every edge has a string
 `label`/`relation` and int `weight`/`articles`; list attributes are JSON arrays. With --json (the same graph written
-as plain JSON) the node ids, labels, aliases and edges must agree, XML-forbidden characters
-aside. It also reads the file the way Neo4j's apoc.import.graphml does with
+as plain JSON) the node ids, labels, aliases, Wikidata ids, coordinates (`lat`, `lon`: floats)
+and edges must agree, XML-forbidden characters aside. It also reads the file the way Neo4j's apoc.import.graphml does with
 {readLabels: true, storeNodeIds: true} (see apoc_view) and checks the labels, relationship
 types and property names that gives. Prints a one-line summary; exits 1 with a message on
 the first failure.
@@ -224,6 +224,15 @@ def main():
                 fail(f"node {node_id!r}: aliases differ")
             if data["mentions"] != n["mentions"]:
                 fail(f"node {node_id!r}: mentions differ")
+            # The links: wikidata a string, lat and lon floats (attr.type double) equal to the
+            # JSON's numbers; absent when the JSON has none.
+            if "wikidata" in n and data.get("wikidata", "") != xml_visible(n["wikidata"]):
+                fail(f"node {node_id!r}: wikidata {data.get('wikidata')!r} != {n['wikidata']!r}")
+            if "wikidata" not in n and "wikidata" in data:
+                fail(f"node {node_id!r}: wikidata {data['wikidata']!r}, the JSON has none")
+            for axis in ("lat", "lon"):
+                if data.get(axis) != n.get(axis) or (axis in data and type(data[axis]) is not float):
+                    fail(f"node {node_id!r}: {axis} {data.get(axis)!r}, the JSON has {n.get(axis)!r}")
         if len(doc["edges"]) != g.number_of_edges():
             fail(f"{g.number_of_edges()} edges, {args.json_file} has {len(doc['edges'])}")
         for e in doc["edges"]:

@@ -6,7 +6,9 @@
 // inline. Safe mode makes jsonld.js fail on any term it would silently drop. Checks that
 // every entity has an rdf:type and (when named) a schema:name triple carrying its exact
 // name, that every reified ng:Relation also appears as a direct triple
-// <source> ng:<relation> <target>, and that weights are xsd:integer. Prints the counts.
+// <source> ng:<relation> <target>, that weights are xsd:integer, that a `sameAs` is one
+// schema:sameAs IRI and a `geo` one schema:GeoCoordinates node with xsd:double schema:latitude
+// and schema:longitude equal to the numbers written. Prints the counts.
 //
 // jsonld is pinned in tests/js/package.json; install it with `npm ci` in tests/js.
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const SCHEMA = 'https://schema.org/';
 const NG = 'urn:newsgraph:vocab:';
 const XSD_INTEGER = 'http://www.w3.org/2001/XMLSchema#integer';
+const XSD_DOUBLE = 'http://www.w3.org/2001/XMLSchema#double';
 
 function fail(msg) {
   console.error(`check_jsonld: ${msg}`);
@@ -93,6 +96,33 @@ async function main() {
   }
   const literal = (s, p) => literals.get(`${s}\u0000${p}`) || [];
 
+  // The links: sameAs is an IRI (the Wikidata entity), geo a node typed schema:GeoCoordinates
+  // whose schema:latitude and schema:longitude are the numbers written, as xsd:double.
+  const objects = (s, p) => quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object);
+  let sameAs = 0;
+  let geo = 0;
+  for (const n of entities) {
+    const same = objects(n.id, SCHEMA + 'sameAs');
+    if (n.sameAs === undefined ? same.length !== 0 : same.length !== 1 || same[0].termType !== 'NamedNode' ||
+        same[0].value !== n.sameAs)
+      fail(`${n.id}: schema:sameAs ${JSON.stringify(same.map((o) => o.value))}, the document says ${n.sameAs}`);
+    sameAs += same.length;
+    const g = objects(n.id, SCHEMA + 'geo');
+    if (n.geo === undefined) {
+      if (g.length !== 0) fail(`${n.id}: schema:geo without geo in the document`);
+      continue;
+    }
+    if (g.length !== 1) fail(`${n.id}: ${g.length} schema:geo`);
+    const at = g[0].value;
+    if (!iriTriples.has(key(at, RDF_TYPE, SCHEMA + 'GeoCoordinates'))) fail(`${n.id}: geo is not a schema:GeoCoordinates`);
+    for (const axis of ['latitude', 'longitude']) {
+      const l = literal(at, SCHEMA + axis);
+      if (l.length !== 1 || l[0].datatype !== XSD_DOUBLE || Number(l[0].value) !== n.geo[axis])
+        fail(`${n.id}: schema:${axis} ${JSON.stringify(l)}, the document says ${n.geo[axis]} (as xsd:double)`);
+    }
+    ++geo;
+  }
+
   let names = 0;
   for (const n of entities) {
     // schema.org has no class for a collective actor: Group nodes are typed ng:Group.
@@ -125,7 +155,8 @@ async function main() {
   const lines = nquads.split('\n').filter((l) => l.length > 0).length;
   if (lines !== quads.length) fail(`N-Quads has ${lines} lines for ${quads.length} quads`);
   console.log(`check_jsonld: ${args.file}: ${quads.length} quads, ${entities.length} entities, ` +
-              `${relations.length} relations, ${names} schema:name, ${relationTriples} relation triples ` +
+              `${relations.length} relations, ${names} schema:name, ${sameAs} schema:sameAs, ${geo} schema:geo, ` +
+              `${relationTriples} relation triples ` +
               `over ${predicates.size} predicates: ok`);
 }
 

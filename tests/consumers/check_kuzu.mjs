@@ -11,6 +11,8 @@
 //   and title);
 // - the database holds exactly the JSON's nodes and edges: node counts, relationship counts,
 //   and every property (strings byte for byte, lists, counts, evidence) of every node and edge;
+//   the columns of the links (wikidata, latitude, longitude) are in every node table exactly
+//   when some node of the JSON has them, and hold its wikidata, lat and lon (null without);
 // - questions answered with Cypher in Kùzu equal the answers computed from the plain JSON:
 //   --who-met NAME: the persons, organizations, ... linked to the person NAME by MET_WITH,
 //   either way; --positions-in NAME: the persons with HOLDS_POSITION to the node NAME. Each
@@ -21,7 +23,7 @@
 // kuzu is pinned in tests/js/package.json (its npm package carries prebuilt binaries); install
 // it with `npm ci` in tests/js.
 import {
-  canonical, checkQuestions, expectedNode, expectedRel, factsFor, failer, jsonAnswers, parseArgs, readInputs,
+  canonical, checkQuestions, expectedLinks, expectedNode, expectedRel, factsFor, failer, jsonAnswers, parseArgs, readInputs,
   requirePackages, sorted,
 } from './graph_questions.mjs';
 
@@ -58,13 +60,29 @@ const REL_COLUMNS = ['relation', 'title', 'cameo', 'weight', 'articles', 'eviden
                      'evidence_sentence_starts', 'evidence_sentence_ends', 'evidence_source_starts',
                      'evidence_source_ends', 'evidence_target_starts', 'evidence_target_ends'];
 
+/// The columns of the links (ALTER TABLE ... ADD IF NOT EXISTS when the graph has them).
+const LINK_COLUMNS = ['wikidata', 'latitude', 'longitude'];
+
+/// The link columns that every node table has, failing when only some tables have one.
+async function linkColumns(conn) {
+  const tables = ['Person', 'Organization', 'Place', 'Quotation', 'Group'];
+  const has = new Map(LINK_COLUMNS.map((c) => [c, 0]));
+  for (const t of tables) {
+    const [rows] = await run(conn, `CALL table_info('${t}') RETURN name`, `table_info(${t})`);
+    for (const { name } of rows) if (has.has(name)) has.set(name, has.get(name) + 1);
+  }
+  for (const [c, n] of has) if (n !== 0 && n !== tables.length) fail(`column ${c} is in ${n} of ${tables.length} node tables`);
+  return LINK_COLUMNS.filter((c) => has.get(c) === tables.length);
+}
+
 /// Every node and relationship with every property, as canonical JSON lines sorted.
 async function snapshot(conn) {
+  const columns = [...NODE_COLUMNS, ...await linkColumns(conn)];
   const nodes = await run(conn, `MATCH (n) RETURN label(n) AS node_table, ${
-    NODE_COLUMNS.map((c) => `n.${c} AS ${c}`).join(', ')}`, 'node dump');
+    columns.map((c) => `n.${c} AS ${c}`).join(', ')}`, 'node dump');
   const rels = await run(conn, `MATCH (a)-[r]->(b) RETURN a.id AS source, b.id AS target, label(r) AS type, ${
     REL_COLUMNS.map((c) => `r.${c} AS ${c}`).join(', ')}`, 'relationship dump');
-  return { nodes: nodes[0], rels: rels[0] };
+  return { nodes: nodes[0], rels: rels[0], linkColumns: columns.slice(NODE_COLUMNS.length) };
 }
 
 /// Compares two lists of rows as sets of canonical lines; fails naming the first difference.
@@ -96,7 +114,16 @@ async function main() {
     fail(`${second.nodes.length} nodes, the JSON has ${doc.nodes.length}`);
   if (second.rels.length !== doc.edges.length)
     fail(`${second.rels.length} relationships, the JSON has ${doc.edges.length}`);
-  sameRows(second.nodes, doc.nodes.map((n) => ({ node_table: n.type, ...expectedNode(n) })), 'nodes');
+  // The link columns exist exactly when some node of the JSON has the link, and hold null for
+  // the nodes without.
+  const wanted = LINK_COLUMNS.filter((c) => doc.nodes.some((n) => expectedLinks(n, 'kuzu')[c] !== undefined));
+  if (JSON.stringify(second.linkColumns) !== JSON.stringify(wanted))
+    fail(`link columns ${JSON.stringify(second.linkColumns)}, the JSON has values for ${JSON.stringify(wanted)}`);
+  const links = (n) => {
+    const have = expectedLinks(n, 'kuzu');
+    return Object.fromEntries(wanted.map((c) => [c, have[c] === undefined ? null : have[c]]));
+  };
+  sameRows(second.nodes, doc.nodes.map((n) => ({ node_table: n.type, ...expectedNode(n), ...links(n) })), 'nodes');
   sameRows(second.rels, doc.edges.map(expectedRel), 'relationships');
 
   const answers = jsonAnswers(doc);

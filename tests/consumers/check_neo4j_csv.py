@@ -9,9 +9,11 @@ The reader follows the importer's documented rules, written here independently o
 fields separated by ',', a field in double quotes may hold ',', line breaks and '""' for '"'
 (RFC 4180, no backslash escapes); the header names each column `name:type` (`:ID`, `:LABEL`,
 `:START_ID`, `:END_ID`, `:TYPE`, `long`, `string` by default, `[]` for arrays); array items and
-labels are separated by U+001F; an empty unquoted field sets nothing. Checks: every row has
+labels are separated by U+001F; an empty unquoted field sets nothing; a `point{crs:WGS-84}`
+column holds Cypher maps {latitude:.., longitude:..}. Checks: every row has
 the header's fields; node ids are unique; every relationship joins two nodes; labels are
-Entity and the node's type; every property equals the JSON's (list items without U+001F).
+Entity and the node's type; every property equals the JSON's (list items without U+001F); the
+columns `wikidata` and `location` exist when some JSON node has a Wikidata id or lat/lon.
 Prints a one-line summary; exits 1 with a message on the first failure.
 """
 
@@ -77,6 +79,8 @@ def typed(value, quoted, kind, where):
         return None
     base = kind[:-2] if kind.endswith("[]") else kind
     items = value.split(DELIMITER) if kind.endswith("[]") else [value]
+    if base.startswith("point"):
+        return point(value, quoted, kind, where)
     if base == "long":
         if quoted or not all(x.isdigit() for x in items):
             fail(f"{where}: {value!r} is not a {kind}")
@@ -84,6 +88,23 @@ def typed(value, quoted, kind, where):
     elif base != "string":
         fail(f"{where}: unexpected type {kind}")
     return items if kind.endswith("[]") else items[0]
+
+
+def point(value, quoted, kind, where):
+    """A point field: the header `point{crs:WGS-84}` gives the CRS, the value a Cypher map with
+    the keys of Cypher's point() function, here latitude and longitude as decimal numbers
+    ({latitude:55.75580, longitude:37.61730}); read as {"latitude": float, "longitude": float}."""
+    import re
+
+    if kind != "point{crs:WGS-84}":
+        fail(f"{where}: point column {kind!r} without the WGS-84 CRS")
+    m = re.fullmatch(r"\{latitude:(-?[0-9]+\.[0-9]+), longitude:(-?[0-9]+\.[0-9]+)\}", value)
+    if not quoted or not m:
+        fail(f"{where}: {value!r} is not a quoted WGS-84 point map")
+    latitude, longitude = float(m.group(1)), float(m.group(2))
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        fail(f"{where}: {value!r} is out of range")
+    return {"latitude": latitude, "longitude": longitude}
 
 
 def read_file(path):
@@ -130,6 +151,21 @@ def main():
     nodes = read_file(args.nodes)
     rels = read_file(args.relationships)
 
+    # The columns of the links exist exactly when some node of the JSON has them; a node
+    # without leaves them unset.
+    links = [c for c, k in (("wikidata", "wikidata"), ("location", "lat")) if any(k in n for n in doc["nodes"])]
+    columns = [c for c in ("wikidata", "location") if nodes and c in nodes[0]]
+    if columns != links:
+        fail(f"link columns {columns}, the JSON has values for {links}")
+
+    def link_values(n):
+        out = {}
+        if "wikidata" in links:
+            out["wikidata"] = n.get("wikidata")
+        if "location" in links:
+            out["location"] = {"latitude": n["lat"], "longitude": n["lon"]} if "lat" in n else None
+        return out
+
     ids = [n["id"] for n in nodes]
     if len(set(ids)) != len(ids):
         fail("node ids are not unique")
@@ -140,7 +176,7 @@ def main():
          "titles": items(n["titles"]), "quote": n["quote"],
          "evidence_articles": items([e["article"] for e in n["evidence"]]),
          "evidence_starts": [e["start"] for e in n["evidence"]] or None,
-         "evidence_ends": [e["end"] for e in n["evidence"]] or None}
+         "evidence_ends": [e["end"] for e in n["evidence"]] or None, **link_values(n)}
         for n in doc["nodes"]
     ]
     if nodes != expected_nodes:

@@ -12,6 +12,9 @@
 //   schema:Organization, schema:Place, schema:Quotation, or ng:Group: schema.org has no class
 //   for a collective actor) and its name as schema:name; the entity and ng:Relation counts equal
 //   the JSON's node and edge counts; each edge is a direct triple <source> ng:RELATION <target>;
+// - a node with "wikidata" in the JSON has one schema:sameAs, its Wikidata entity IRI, and one
+//   with "lat"/"lon" one schema:geo, a schema:GeoCoordinates with those numbers as xsd:double
+//   schema:latitude and schema:longitude; other nodes have neither;
 // - questions answered with SPARQL equal the answers computed from the plain JSON (the same
 //   questions as check_kuzu.mjs: --who-met, --positions-in), through the direct triples and
 //   through the reified ng:Relation resources alike; each must have an answer, and
@@ -46,6 +49,17 @@ function nodeIri(id) {
   for (const b of Buffer.from(id, 'utf8')) {
     const c = String.fromCharCode(b);
     out += /[A-Za-z0-9\-._~/:]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/// The Wikidata entity IRI of an id, percent-encoding every byte outside ALPHA / DIGIT / "-._~"
+/// as the JSON-LD writer documents (written here independently of it).
+function wikidataIri(id) {
+  let out = 'http://www.wikidata.org/entity/';
+  for (const b of Buffer.from(id, 'utf8')) {
+    const c = String.fromCharCode(b);
+    out += /[A-Za-z0-9\-._~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }
@@ -109,6 +123,33 @@ async function main() {
     if (!sameList(names, n.label === '' ? [] : [n.label]))
       fail(`${iri.value}: schema:name ${JSON.stringify(names)}, the JSON's label is ${JSON.stringify(n.label)}`);
   }
+  // The links: schema:sameAs the Wikidata entity, schema:geo a schema:GeoCoordinates node with
+  // xsd:double schema:latitude and schema:longitude equal to the JSON's lat and lon; none on a
+  // node without them.
+  let linked = 0;
+  let located = 0;
+  for (const n of doc.nodes) {
+    const iri = `<${nodeIri(n.id)}>`;
+    const same = select(store, `SELECT ?w WHERE { ${iri} schema:sameAs ?w }`).map((b) => b.get('w'));
+    const expected = n.wikidata === undefined ? [] : [wikidataIri(n.wikidata)];
+    if (!sameList(same.map((w) => w.value), expected) || same.some((w) => w.termType !== 'NamedNode'))
+      fail(`${iri}: schema:sameAs ${JSON.stringify(same.map((w) => w.value))}, expected ${JSON.stringify(expected)}`);
+    linked += same.length;
+    const geo = select(store, `SELECT ?lat ?lon WHERE { ${iri} schema:geo ?g . ?g a schema:GeoCoordinates ;
+                                  schema:latitude ?lat ; schema:longitude ?lon }`);
+    const points = geo.map((b) => [b.get('lat'), b.get('lon')]);
+    if (n.lat === undefined) {
+      if (select(store, `SELECT ?g WHERE { ${iri} schema:geo ?g }`).length !== 0) fail(`${iri}: schema:geo without lat/lon in the JSON`);
+      continue;
+    }
+    const XSD_DOUBLE = 'http://www.w3.org/2001/XMLSchema#double';
+    if (points.length !== 1 || points[0].some((l) => l.datatype.value !== XSD_DOUBLE) ||
+        Number(points[0][0].value) !== n.lat || Number(points[0][1].value) !== n.lon)
+      fail(`${iri}: schema:geo ${JSON.stringify(points.map((p) => p.map((l) => `${l.value}^^${l.datatype.value}`)))}, ` +
+           `the JSON has ${n.lat}, ${n.lon}`);
+    ++located;
+  }
+
   for (const e of doc.edges) {
     const triple = [nodeIri(e.source), `${NG}${e.relation}`, nodeIri(e.target)].map((v) => oxigraph.namedNode(v));
     if (store.match(...triple, null).length !== 1) fail(`no triple <${triple.map((t) => t.value).join('> <')}>`);
@@ -145,6 +186,7 @@ async function main() {
   checkQuestions('check_oxigraph', args, questions, fail);
 
   console.log(`check_oxigraph: ${args.file}: ${store.size} quads, ${nEntities} entities, ${nRelations} relations, ` +
+              `${linked} sameAs, ${located} geo, ` +
               `equal to ${args.json}, ${questions.length} questions: ok`);
 }
 

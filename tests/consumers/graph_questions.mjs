@@ -80,6 +80,21 @@ export function expectedNode(n) {
   };
 }
 
+/// The links of a JSON node as the Cypher exports write them, only those it has: `wikidata`
+/// (a string), and the coordinates, for Neo4j the point `location` ({latitude, longitude}), for
+/// Kùzu the numbers `latitude` and `longitude`. The JSON writes "lat" and "lon" with 5
+/// decimals; JSON.parse gives the same doubles as the databases' parsers.
+export function expectedLinks(n, dialect) {
+  const out = {};
+  if (n.wikidata !== undefined) out.wikidata = n.wikidata;
+  if ((n.lat === undefined) !== (n.lon === undefined)) throw new Error(`node ${n.id}: lat without lon`);
+  if (n.lat !== undefined) {
+    if (dialect === 'neo4j') out.location = { latitude: n.lat, longitude: n.lon };
+    else Object.assign(out, { latitude: n.lat, longitude: n.lon });
+  }
+  return out;
+}
+
 /// A JSON edge as a relationship row: its ends, its type and its properties as the Cypher exports
 /// write them.
 export function expectedRel(e) {

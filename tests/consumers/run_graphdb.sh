@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the graph of INPUT with the newsgraph CLI as plain JSON, JSON-LD, Cypher for Neo4j and
 # Kùzu, and Neo4j admin-import CSV, then loads it into the graph databases: Kùzu
-# (check_kuzu.mjs), Oxigraph (check_oxigraph.mjs), Neo4j's Cypher front end
+# (check_kuzu.mjs), Oxigraph (check_oxigraph.mjs), rdflib (check_rdflib.py), Neo4j's Cypher front end
 # (check_cypher_neo4j.mjs, one statement of each shape linted) and the importer's CSV rules
 # (check_neo4j_csv.py), each compared with the plain JSON. QUESTION options (--who-met NAME, --positions-in NAME, --expect-met A=B,
 # --expect-position A=B) go to the Kùzu and Oxigraph checks, which answer them with Cypher and
@@ -40,6 +40,7 @@ rm -f "$out"/graph.{json,jsonld,cypher,kuzu.cypher} "$out"/csv/*.csv
   -o "$out/graph.kuzu.cypher" --neo4j-csv "$out/csv"
 node "$here/check_kuzu.mjs" "$out/graph.kuzu.cypher" --json "$out/graph.json" "$@"
 node "$here/check_oxigraph.mjs" "$out/graph.jsonld" --json "$out/graph.json" "$@"
+/usr/bin/python3 "$here/check_rdflib.py" "$out/graph.jsonld" --json "$out/graph.json"
 # The golden files' tests lint every statement; here one per shape (see check_cypher_neo4j.mjs).
 node "$here/check_cypher_neo4j.mjs" "$out/graph.cypher" --json "$out/graph.json" --lint shapes
 /usr/bin/python3 "$here/check_neo4j_csv.py" "$out/csv/nodes.csv" "$out/csv/relationships.csv" --json "$out/graph.json"

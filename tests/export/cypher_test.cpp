@@ -4,6 +4,7 @@
 // tests load them into Kùzu and through Neo4j's Cypher front end.
 #include "newsgraph/export/cypher.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <optional>
 #include <set>
@@ -226,7 +227,8 @@ TEST_CASE("Cypher scripts keep every nasty string inside a literal", "[export][c
     const std::string script = render(g, d == CypherDialect::Neo4j ? Format::Cypher : Format::KuzuCypher);
     CHECK(export_test::valid_utf8(script));
     const auto parsed = statements(script, d);
-    const std::size_t schema = d == CypherDialect::Neo4j ? 1 : 5 + vocabulary().size() - 6;
+    // Kùzu: node tables, the three link columns added to each (the graph has links), rel tables.
+    const std::size_t schema = d == CypherDialect::Neo4j ? 1 : 5 + 5 * 3 + vocabulary().size() - 6;
     REQUIRE(parsed.size() == schema + boost::num_vertices(g) + boost::num_edges(g));
     if (d == CypherDialect::Neo4j) {
       // One statement per line, after the three comment lines.
@@ -250,6 +252,13 @@ TEST_CASE("Cypher scripts keep every nasty string inside a literal", "[export][c
       CHECK(s.literals[2] == strings[i]);
       CHECK(s.literals[3] == strings[i]);
       CHECK(s.literals[4] == "alias " + strings[i]);
+      // The Wikidata id, when the node has one, as the literal after the country code.
+      if (!strings[i].empty()) {
+        const std::size_t at = s.skeleton.find("n.wikidata = ?");
+        REQUIRE(at != std::string::npos);
+        CHECK(s.literals[static_cast<std::size_t>(
+                  std::count(s.skeleton.begin(), s.skeleton.begin() + at, '?'))] == strings[i]);
+      }
     }
     // Edge i: source id, target id, the title (the MERGE key), then the relation name.
     for (std::size_t i = 0; i + 1 < strings.size(); ++i) {
@@ -318,7 +327,8 @@ TEST_CASE("Cypher for Kuzu declares a table per type and relation, and matches n
   const std::string script = render(export_test::small_graph(), Format::KuzuCypher);
   const auto parsed = statements(script, CypherDialect::Kuzu);
   const std::size_t relations = vocabulary().size() - 6;
-  REQUIRE(parsed.size() == 5 + relations + 5 + 5);
+  const std::size_t altered = 5 * 3;  // wikidata, latitude, longitude for each node table
+  REQUIRE(parsed.size() == 5 + altered + relations + 5 + 5);
   const std::string types[] = {"Person", "Organization", "Place", "Quotation", "Group"};
   for (std::size_t i = 0; i < 5; ++i) {
     INFO(types[i]);
@@ -327,7 +337,12 @@ TEST_CASE("Cypher for Kuzu declares a table per type and relation, and matches n
                                    0) == 0);
     CHECK(parsed[i].skeleton.find(", PRIMARY KEY(id));") != std::string::npos);
   }
-  for (std::size_t i = 5; i < 5 + relations; ++i) {
+  for (std::size_t i = 0; i < altered; ++i) {
+    const char* columns[] = {"wikidata STRING", "latitude DOUBLE", "longitude DOUBLE"};
+    CHECK(parsed[5 + i].skeleton ==
+          "ALTER TABLE `" + types[i / 3] + "` ADD IF NOT EXISTS " + columns[i % 3] + ";");
+  }
+  for (std::size_t i = 5 + altered; i < 5 + altered + relations; ++i) {
     const std::string& s = parsed[i].skeleton;
     INFO(s.substr(0, 80));
     CHECK(s.rfind("CREATE REL TABLE IF NOT EXISTS `", 0) == 0);
@@ -348,6 +363,28 @@ TEST_CASE("Cypher for Kuzu declares a table per type and relation, and matches n
           "'organization/united-nations'}) MERGE (a)-[r:`HOLDS_POSITION` {title: 'Secretary-General'}]->(b) "
           "SET r.relation = 'holds_position',") != std::string::npos);
   CHECK(script.find(":`Entity`") == std::string::npos);
+  CHECK(script.find("n.wikidata = 'Q71', n.latitude = 46.20222, n.longitude = 6.14569, n.titles = [],") !=
+        std::string::npos);
+  // A graph without links gets the tables it always got.
+  const std::string plain = render(export_test::drawing_graph(), Format::KuzuCypher);
+  CHECK(plain.find("ALTER TABLE") == std::string::npos);
+  CHECK(plain.find("wikidata") == std::string::npos);
+}
+
+TEST_CASE("Cypher for Neo4j sets the Wikidata id and a WGS 84 point only when known", "[export][cypher]") {
+  const std::string script = render(export_test::small_graph(), Format::Cypher);
+  CHECK(script.find("n.country_code = 'CH', n.wikidata = 'Q71', n.location = point({latitude: 46.20222, "
+                    "longitude: 6.14569}), n.titles = []") != std::string::npos);
+  CHECK(script.find("n.country_code = '', n.wikidata = 'Q1065', n.titles = []") != std::string::npos);
+  CHECK(std::count(script.begin(), script.end(), '\n') == 3 + 1 + 5 + 5);
+  const std::string nasty = render(export_test::nasty_graph(), Format::Cypher);
+  CHECK(nasty.find("n.location = point({latitude: -90.00000, longitude: -180.00000})") != std::string::npos);
+  CHECK(nasty.find("n.location = point({latitude: 0.00000, longitude: 0.00000})") != std::string::npos);
+  CHECK(nasty.find("n.wikidata = 'He said \"no\" and left'") != std::string::npos);
+  CHECK(nasty.find("n.wikidata = 'back\\\\slash\\\\'") != std::string::npos);
+  const std::string plain = render(export_test::drawing_graph(), Format::Cypher);
+  CHECK(plain.find("wikidata") == std::string::npos);
+  CHECK(plain.find("point(") == std::string::npos);
 }
 
 TEST_CASE("Cypher relationship types are the relations in upper snake case", "[export][cypher]") {

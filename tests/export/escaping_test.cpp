@@ -202,10 +202,24 @@ TEST_CASE("DOT keeps every nasty string inside escaped quoted strings", "[export
     REQUIRE(quoted.size() >= 3);
     CHECK(quoted[0] == dot_expected(id));
     CHECK(quoted[2] == dot_expected(s.empty() ? id : s));
+    // Then the tooltip of a quotation, the Wikidata id, a place's coordinates.
+    std::size_t k = 3;
     if (g[i].type == EntityType::Quotation) {
-      REQUIRE(quoted.size() == 4);
-      CHECK(quoted[3] == dot_expected(s));
+      REQUIRE(quoted.size() > k);
+      CHECK(quoted[k++] == dot_expected(s));
     }
+    if (!s.empty()) {
+      REQUIRE(quoted.size() > k);
+      CHECK(lines[4 + i].find(", wikidata=\"") != std::string::npos);
+      CHECK(quoted[k++] == dot_expected(s));
+    }
+    if (g[i].location) {
+      REQUIRE(quoted.size() == k + 2);
+      CHECK(quoted[k] == newsgraph::format_degrees(g[i].location->latitude));
+      CHECK(quoted[k + 1] == newsgraph::format_degrees(g[i].location->longitude));
+      k += 2;
+    }
+    CHECK(quoted.size() == k);
   }
   std::size_t i = 0;
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {

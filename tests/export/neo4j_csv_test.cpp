@@ -83,16 +83,19 @@ TEST_CASE("Neo4j CSV headers and rows use the admin-import syntax", "[export][ne
   const Graph g = export_test::small_graph();
   const auto nodes = csv_rows(nodes_csv(g));
   REQUIRE(nodes.size() == 1 + 5);
-  CHECK(nodes[0] == std::vector<std::string>{"id:ID", ":LABEL", "type", "label", "aliases:string[]",
-                                             "mentions:long", "articles:long", "article_ids:string[]",
-                                             "place_kind", "country_code", "titles:string[]", "quote",
-                                             "evidence_articles:string[]", "evidence_starts:long[]",
-                                             "evidence_ends:long[]"});
+  CHECK(nodes[0] == std::vector<std::string>{
+                        "id:ID", ":LABEL", "type", "label", "aliases:string[]", "mentions:long",
+                        "articles:long", "article_ids:string[]", "place_kind", "country_code", "wikidata",
+                        "location:point{crs:WGS-84}", "titles:string[]", "quote",
+                        "evidence_articles:string[]", "evidence_starts:long[]", "evidence_ends:long[]"});
   const std::string us(1, kNeo4jCsvArrayDelimiter);
   CHECK(nodes[1] == std::vector<std::string>{"organization/united-nations", "Entity" + us + "Organization",
                                              "Organization", "United Nations", "UN" + us + "U.N.", "3", "2",
-                                             "a1" + us + "a2", "", "", "", "", "a1" + us + "a2" + us + "a2",
-                                             "40" + us + "0" + us + "88", "54" + us + "2" + us + "92"});
+                                             "a1" + us + "a2", "", "", "Q1065", "", "", "",
+                                             "a1" + us + "a2" + us + "a2", "40" + us + "0" + us + "88",
+                                             "54" + us + "2" + us + "92"});
+  CHECK(nodes[4][10] == "Q71");
+  CHECK(nodes[4][11] == "{latitude:46.20222, longitude:6.14569}");
   const auto rels = csv_rows(relationships_csv(g));
   REQUIRE(rels.size() == 1 + 5);
   CHECK(rels[0] == std::vector<std::string>{":START_ID", ":END_ID", ":TYPE", "relation", "title", "cameo",
@@ -107,7 +110,16 @@ TEST_CASE("Neo4j CSV headers and rows use the admin-import syntax", "[export][ne
                        "0" + us + "10", "10" + us + "20", "40" + us + "0", "54" + us + "2"});
   // Empty lists are empty, unquoted fields (unset on import); empty strings are "".
   CHECK(nodes_csv(g).find("\"Omar Lindqvist\",,1,1,") != std::string::npos);
-  CHECK(nodes_csv(g).find(",\"\",\"\",,\"\",") != std::string::npos);
+  CHECK(nodes_csv(g).find(",\"\",\"\",,,,\"\",") != std::string::npos);
+  CHECK(nodes_csv(g).find(",\"CH\",\"Q71\",\"{latitude:46.20222, longitude:6.14569}\",,\"\",") !=
+        std::string::npos);
+  // A graph without links has no columns for them.
+  const auto plain = csv_rows(nodes_csv(export_test::drawing_graph()));
+  CHECK(plain[0] == std::vector<std::string>{"id:ID", ":LABEL", "type", "label", "aliases:string[]",
+                                             "mentions:long", "articles:long", "article_ids:string[]",
+                                             "place_kind", "country_code", "titles:string[]", "quote",
+                                             "evidence_articles:string[]", "evidence_starts:long[]",
+                                             "evidence_ends:long[]"});
 }
 
 TEST_CASE("Neo4j CSV keeps every nasty string in one field", "[export][neo4j-csv]") {

@@ -331,7 +331,10 @@ TEST_CASE("plain JSON lists every attribute, empty when unknown", "[export][json
     for (const char* key : {"aliases", "article_ids", "titles", "evidence"}) CHECK(n[key].IsArray());
     CHECK(n["mentions"].IsUint64());
     CHECK(n["articles"].IsUint64());
-    CHECK(n.MemberCount() == 12);
+    // ... plus the links, only when known: wikidata, and lat with lon.
+    const bool has_id = n.HasMember("wikidata"), has_point = n.HasMember("lat");
+    CHECK(n.HasMember("lon") == has_point);
+    CHECK(n.MemberCount() == 12u + (has_id ? 1u : 0u) + (has_point ? 2u : 0u));
   }
   for (const auto& e : doc["edges"].GetArray()) {
     for (const char* key : {"source", "target", "relation", "title", "cameo"}) CHECK(e[key].IsString());
@@ -342,6 +345,14 @@ TEST_CASE("plain JSON lists every attribute, empty when unknown", "[export][json
   }
   const auto& omar = doc["nodes"][2];
   CHECK(str(omar["place_kind"]).empty());
+  CHECK_FALSE(omar.HasMember("wikidata"));
+  CHECK_FALSE(omar.HasMember("lat"));
+  const auto& geneva = doc["nodes"][3];
+  CHECK(str(geneva["wikidata"]) == "Q71");
+  CHECK(geneva["lat"].GetDouble() == 46.20222);
+  CHECK(geneva["lon"].GetDouble() == 6.14569);
+  CHECK(str(doc["nodes"][0]["wikidata"]) == "Q1065");
+  CHECK_FALSE(doc["nodes"][0].HasMember("lat"));
   CHECK(omar["aliases"].Size() == 0);
   const auto& met = doc["edges"][2];
   CHECK(str(met["relation"]) == "met_with");

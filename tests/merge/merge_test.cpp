@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <optional>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -32,6 +33,8 @@ struct E {
   std::string place_kind = {};
   std::vector<std::string> titles = {};
   std::string quote = {};
+  std::string wikidata = {};
+  std::optional<GeoPoint> location = {};
 };
 
 /// An article whose entities each have `mentions` mentions, at spans 100 code points apart.
@@ -51,6 +54,8 @@ ArticleResult article(const std::string& id, const std::vector<E>& ents) {
     e.country_code = spec.country_code;
     e.titles = spec.titles;
     e.quote = spec.quote;
+    e.wikidata = spec.wikidata;
+    e.location = spec.location;
     for (std::size_t m = 0; m < spec.mentions; ++m) {
       Mention mn;
       mn.type = spec.type;
@@ -93,7 +98,10 @@ std::string serialise(const std::vector<ArticleResult>& arts, const MergeResult&
   for (const auto& n : r.nodes) {
     s += n.id + "|" + std::string(to_string(n.type)) + "|" + n.label + "|" + join(n.aliases) + "|" +
          std::to_string(n.mentions) + "|" + join(n.articles) + "|" + n.place_kind + "|" + n.country_code +
-         "|" + join(n.titles) + "|" + n.quote + "|";
+         "|" + join(n.titles) + "|" + n.quote + "|" + n.wikidata + "|" +
+         (n.location ? format_degrees(n.location->latitude) + "," + format_degrees(n.location->longitude)
+                     : "") +
+         "|";
     for (const auto& ev : n.evidence)
       s += ev.article + ":" + std::to_string(ev.span.begin) + "-" + std::to_string(ev.span.end) + ",";
     s += "\n";
@@ -367,6 +375,42 @@ TEST_CASE("places: country codes separate namesakes; an uncoded place joins a un
   }
 }
 
+TEST_CASE("links: a node takes its entities' most frequent Wikidata id and that id's point", "[merge]") {
+  const GeoPoint moscow{55.75222, 37.61556}, elsewhere{55.7558, 37.6173}, lyon{45.74846, 4.84671};
+  const std::vector<ArticleResult> arts{
+      article("a", {{L, "Moscow", {}, 1, "RU", "city", {}, {}, "Q649", moscow}}),
+      article("b", {{L, "Moscow", {}, 3, "RU", "city", {}, {}, "Q649", moscow}, {O, "Acme Corp"}}),
+      article("c", {{L, "Moscow", {}, 1, "RU", "city", {}, {}, "", elsewhere}}),
+      article("d", {{L, "Moscow", {}, 1, "RU", "city"}, {O, "Acme"}}),
+      article("e", {{L, "Lyon", {}, 1, "FR", "city", {}, {}, "", GeoPoint{45.76, 4.83}}}),
+      article("f", {{L, "Lyon", {}, 1, "FR", "city", {}, {}, "", lyon}}),
+      article("g", {{L, "Lyon", {}, 1, "FR", "city", {}, {}, "", lyon}}),
+  };
+  const MergeResult r = merge(arts, kb());
+  REQUIRE(r.nodes.size() == 3);
+  const Node& m = node_at(r, 0, 0);
+  CHECK(node_at(r, 3, 0).id == m.id);
+  CHECK(m.wikidata == "Q649");
+  CHECK(m.location == moscow);  // the point of the id, not the one without an id
+  CHECK(node_at(r, 4, 0).wikidata.empty());
+  CHECK(node_at(r, 4, 0).location == lyon);  // two votes against one
+  CHECK(node_at(r, 1, 1).wikidata.empty());
+  CHECK_FALSE(node_at(r, 1, 1).location.has_value());
+}
+
+TEST_CASE("links: an entity the type vote retypes loses its link, made for its old type", "[merge]") {
+  const std::vector<ArticleResult> arts{
+      article("a", {{P, "Barack Obama", {"Obama"}, 4}}),
+      article("b", {{P, "Barack Obama", {"Obama"}, 3}}),
+      article("c", {{O, "Obama", {}, 1, "", "", {}, {}, "Q1", GeoPoint{1, 2}}}),
+  };
+  const MergeResult r = merge(arts, kb());
+  REQUIRE(r.nodes.size() == 1);
+  CHECK(r.nodes[0].type == P);
+  CHECK(r.nodes[0].wikidata.empty());
+  CHECK_FALSE(r.nodes[0].location.has_value());
+}
+
 TEST_CASE("quotations merge only with an identical folded quote", "[merge]") {
   const std::string text = "We will win this war.";
   const MergeResult r = merge(
@@ -429,7 +473,12 @@ TEST_CASE("the merge depends only on the set of articles", "[merge]") {
           "f",
           {{P, "Volodymyr Zelenskyy"}, {P, "Zelenskiy", {}, 2}, {Q, "q", {}, 1, "", "", {}, "We stand."}}),
       article("f", {{Q, "q", {}, 1, "", "", {}, "we stand"}, {L, "Paris"}, {L, "Georgia", {}, 2}}),
-      article("g", {{L, "Paris", {}, 1, "FR", "city"}, {P, "Jordan"}, {L, "Jordan", {}, 1, "JO", "country"}}),
+      // twice the id "f", different only in a link: ordered by their content all the same
+      article("f", {{L, "Lyon", {}, 1, "FR", "city", {}, {}, "Q456", GeoPoint{45.74846, 4.84671}}}),
+      article("f", {{L, "Lyon", {}, 1, "FR", "city", {}, {}, "Q456", GeoPoint{45.76, 4.83}}}),
+      article("g", {{L, "Paris", {}, 1, "FR", "city", {}, {}, "Q90", GeoPoint{48.85341, 2.3488}},
+                    {P, "Jordan"},
+                    {L, "Jordan", {}, 1, "JO", "country", {}, {}, "Q810"}}),
       article("h", {}),
   };
   const std::string expected = serialise(arts, merge(arts, kb()));

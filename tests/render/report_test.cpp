@@ -138,19 +138,51 @@ TEST_CASE("HTML: the page needs nothing from the network or another file", "[exp
   REQUIRE(html.find("<svg") != std::string::npos);
   CHECK(html.find("<?xml") == std::string::npos);
   CHECK(html.find("<!DOCTYPE svg") == std::string::npos);
+  // The plain links of Wikidata ids and coordinates are followed only when clicked: they are
+  // the only <a> elements, point to Wikidata or OpenStreetMap, and are left out of the rest.
+  const std::regex link(
+      R"(<a href="(https://www\.wikidata\.org/wiki/|https://www\.openstreetmap\.org/\?)[^"<>]*" rel="noopener">[^<]*</a>)");
+  CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), link), std::sregex_iterator()) == 3);
+  const std::string rest = std::regex_replace(html, link, "");
+  CHECK(rest.find("<a href") == std::string::npos);
   const std::regex external(R"((src|href|action|data)\s*=\s*["']?\s*(https?:|//|file:))", std::regex::icase);
-  CHECK_FALSE(std::regex_search(html, external));
+  CHECK_FALSE(std::regex_search(rest, external));
   for (const char* tag : {"<link", "<img", "<iframe", "<object", "<embed", "@import", "url("})
     CHECK(html.find(tag) == std::string::npos);
   // The only URLs are the SVG namespace names, which are never fetched.
   const std::regex url(R"(https?://)");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), url); it != std::sregex_iterator(); ++it) {
-    const std::string before = html.substr(it->position() > 14 ? it->position() - 14 : 0, 14);
+  for (auto it = std::sregex_iterator(rest.begin(), rest.end(), url); it != std::sregex_iterator(); ++it) {
+    const std::string before = rest.substr(it->position() > 14 ? it->position() - 14 : 0, 14);
     CHECK(
         (before.find("xmlns=\"") != std::string::npos || before.find("xmlns:xlink=\"") != std::string::npos));
   }
   CHECK(html.rfind("<!DOCTYPE html>\n", 0) == 0);
   CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
+}
+
+TEST_CASE("HTML: Wikidata ids and coordinates are escaped links after the name", "[export]") {
+  const std::string small = report(small_graph());
+  CHECK(small.find(
+            "<td>Geneva<span class=\"ids\"> <a href=\"https://www.wikidata.org/wiki/Q71\" "
+            "rel=\"noopener\">Q71</a> <a href=\"https://www.openstreetmap.org/?mlat=46.20222&amp;"
+            "mlon=6.14569#map=10/46.20222/6.14569\" rel=\"noopener\">46.20222, 6.14569</a></span></td>") !=
+        std::string::npos);
+  CHECK(small.find("<td>United Nations<span class=\"ids\"> <a href=\"https://www.wikidata.org/wiki/Q1065\" "
+                   "rel=\"noopener\">Q1065</a></span></td>") != std::string::npos);
+  CHECK(small.find("<td>Anna Varga</td>") != std::string::npos);
+
+  // Ids holding markup and quotes: percent-encoded in the URL, escaped in the text; no element opens.
+  const std::string nasty = report(nasty_graph());
+  CHECK(nasty.find(
+            "<a href=\"https://www.wikidata.org/wiki/%3Cb%20attr%3D%27x%27%20other%3D%22y%22%3E%26amp%3B%20"
+            "%26%20co%3C%2Fb%3E\" rel=\"noopener\">&lt;b attr=&#39;x&#39; other=&quot;y&quot;&gt;&amp;amp; "
+            "&amp; co&lt;/b&gt;</a>") != std::string::npos);
+  CHECK(nasty.find("#map=10/-90.00000/-180.00000\" rel=\"noopener\">-90.00000, -180.00000</a>") !=
+        std::string::npos);
+  CHECK(count(nasty, "<a href=") == 18 + 5);
+  CHECK(count(nasty, "</a>") == 18 + 5);
+  CHECK(count(nasty, "<b attr") == 0);
+  CHECK(export_test::valid_utf8(nasty));
 }
 
 TEST_CASE("HTML: statements quote their sentence with both ends marked, or cite the span", "[export]") {

@@ -50,13 +50,15 @@ inline void add_edge(Graph& g, Graph::vertex_descriptor s, Graph::vertex_descrip
 }
 
 /// Five entities of every type across two articles, with a titled holds_position edge, a
-/// symmetric met_with, a quotation and weights above one. Names are invented.
+/// symmetric met_with, a quotation and weights above one; the organization and the place have
+/// Wikidata ids, the place coordinates. Names of persons are invented.
 inline Graph small_graph() {
   Graph g;
   g[boost::graph_bundle].articles = {"a1", "a2"};
 
   Node un = make_node("organization/united-nations", EntityType::Organization, "United Nations");
   un.aliases = {"UN", "U.N."};
+  un.wikidata = "Q1065";
   un.mentions = 3;
   un.articles = {"a1", "a2"};
   un.evidence = {{"a1", {40, 54}}, {"a2", {0, 2}}, {"a2", {88, 92}}};
@@ -78,6 +80,8 @@ inline Graph small_graph() {
   geneva.articles = {"a1", "a2"};
   geneva.place_kind = "city";
   geneva.country_code = "CH";
+  geneva.wikidata = "Q71";
+  geneva.location = newsgraph::GeoPoint{46.20222, 6.14569};
   geneva.evidence = {{"a1", {60, 66}}, {"a2", {50, 56}}};
 
   Node quote = make_node("quotation/we-will-keep-talking-3f2a", EntityType::Quotation,
@@ -134,11 +138,21 @@ inline std::vector<std::string> nasty_strings() {
   };
 }
 
+/// The coordinates of the places of nasty_graph(), in order: the corners of the ranges, points
+/// that round to zero from either side, and more decimals than are written.
+inline std::vector<newsgraph::GeoPoint> nasty_points() {
+  return {
+      {-90, -180}, {90, 180}, {0.000004, -0.000004}, {-33.868204999, 151.207324999}, {51.507351, -0.127758}};
+}
+
 /// A graph whose every string attribute, ids included, holds one nasty string (the string at
-/// index i is used by node i). Quotations, places and titled edges are all present.
+/// index i is used by node i): the Wikidata id too, so the exporters must escape it even though
+/// real ids are Q and digits. Quotations, places (with nasty_points() as coordinates) and
+/// titled edges are all present.
 inline Graph nasty_graph() {
   Graph g;
   const auto strings = nasty_strings();
+  const auto points = nasty_points();
   g[boost::graph_bundle].articles = {"plain", "art\"icle\n<1>"};
   std::vector<Graph::vertex_descriptor> vs;
   const EntityType types[] = {EntityType::Person, EntityType::Organization, EntityType::Place,
@@ -151,9 +165,11 @@ inline Graph nasty_graph() {
     n.mentions = i;
     n.articles = {"art\"icle\n<1>", s};
     n.titles = {s};
+    n.wikidata = s;
     if (t == EntityType::Place) {
       n.place_kind = s;
       n.country_code = s;
+      n.location = points[(i / 4) % points.size()];
     }
     if (t == EntityType::Quotation) n.quote = s;
     n.evidence = {{s, {i, i + 1}}};

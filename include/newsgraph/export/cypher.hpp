@@ -39,7 +39,11 @@ std::string cypher_string(std::string_view s, CypherDialect dialect);
 /// relation, title, cameo, weight, articles (count), and the evidence as the parallel lists
 /// evidence_articles, evidence_sentence_starts/_ends, evidence_source_starts/_ends,
 /// evidence_target_starts/_ends. Every property is set, strings and lists possibly empty, so a
-/// second import overwrites every value the first one wrote.
+/// second import overwrites every value the first one wrote; except the links, set only when
+/// known: `wikidata` (a string), and the coordinates (degrees with 5 decimals), for Neo4j as
+/// `location = point({latitude: .., longitude: ..})` (WGS 84), for Kùzu, which has no point
+/// type, as the DOUBLE properties `latitude` and `longitude`. A Kùzu script adds the columns
+/// of the links its graph has to every node table with ALTER TABLE ... ADD IF NOT EXISTS.
 void write_cypher(std::ostream& out, const Graph& g, CypherDialect dialect = CypherDialect::Neo4j);
 
 }  // namespace newsgraph

@@ -17,7 +17,8 @@ std::vector<ArticleResult> read_json_sources(const std::string& path);
 /// order, so write_json of the result writes them again byte for byte. "sources" is not
 /// needed (nor read). Throws InputError naming `path` when the file cannot be read, is not
 /// JSON, or is not such an export (a missing or mistyped member, a duplicate node id, an edge
-/// to an unknown node).
+/// to an unknown node, "lat" without "lon" or a point out of range). The optional links
+/// ("wikidata", "lat", "lon") of nodes and of the sources' entities are read where present.
 Graph read_json_graph(const std::string& path);
 
 /// read_json_sources of a file's content `json`, with `origin` naming it in errors (the files

@@ -19,7 +19,10 @@ inline constexpr char kNeo4jCsvArrayDelimiter = '\x1f';
 ///   id:ID,:LABEL,type,label,aliases:string[],mentions:long,articles:long,article_ids:string[],
 ///   place_kind,country_code,titles:string[],quote,evidence_articles:string[],
 ///   evidence_starts:long[],evidence_ends:long[]
-/// then one row per node in node order, with the labels Entity and the node's type. Fields are
+/// with, after country_code, the columns of the links when some node has them: `wikidata` and
+/// `location:point{crs:WGS-84}`, whose values are Cypher maps as the importer reads points,
+/// "{latitude:55.75580, longitude:37.61730}"; an empty field (unset) for a node without.
+/// Then one row per node in node order, with the labels Entity and the node's type. Fields are
 /// separated by ',' and end with '\n'; strings are quoted, '"' doubled (RFC 4180), line breaks
 /// kept inside the quotes (import with --multiline-fields=true); malformed UTF-8 becomes U+FFFD.
 /// An empty list is an empty field, which the importer leaves unset.

@@ -49,7 +49,8 @@ HtmlDrawing draw_for_report(const Graph& g, const RenderOptions& render);
 /// Writes the report on report_graph(g, options.render): one HTML5 document that needs
 /// nothing else (no network, no other file): title and counts; the drawing inline (or the
 /// note); a table of entities (type,
-/// label, aliases, mentions, articles) and one of relations (source, relation, target,
+/// label with its Wikidata id and coordinates as links to their Wikidata and OpenStreetMap
+/// pages when known, aliases, mentions, articles) and one of relations (source, relation, target,
 /// weight, articles, and each statement: its sentence with both ends marked, or its span,
 /// and its article), both sortable by any column and filtered by a search box through a small
 /// inline script; and the graph of the tables as JSON (what write_json writes, without

@@ -59,8 +59,14 @@ struct Entity {
   std::vector<std::size_t> mentions;  ///< indices into the article's mentions, ascending
   std::string place_kind;             ///< for places: "country", "city", ...
   std::string country_code;           ///< ISO alpha-2 where known
-  std::vector<std::string> titles;    ///< titles seen before its mentions, sorted, distinct
-  std::string quote;                  ///< for a Quotation: the full quoted text
+  /// The Wikidata id of the knowledge entry its name matched ("Q159"), as the entry gives it;
+  /// empty when unknown. Set only from an entry of the entity's own type.
+  std::string wikidata;
+  /// For places: the entry's coordinates (vocab/types.hpp: rounded to 5 decimals); none when
+  /// unknown.
+  std::optional<GeoPoint> location;
+  std::vector<std::string> titles;  ///< titles seen before its mentions, sorted, distinct
+  std::string quote;                ///< for a Quotation: the full quoted text
 };
 
 /// The mentions of one article, each resolved (Mention::entity set), and its entities.

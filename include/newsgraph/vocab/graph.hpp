@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,12 +23,19 @@ struct MentionEvidence {
 struct Node {
   std::string id;  ///< stable: type prefix and slug of the canonical name, "person/sergey-lavrov"
   EntityType type = EntityType::Person;
-  std::string label;                      ///< canonical name
-  std::vector<std::string> aliases;       ///< every other surface form, sorted, distinct
-  std::size_t mentions = 0;               ///< number of mentions
-  std::vector<std::string> articles;      ///< ids of the articles that mention it, sorted
-  std::string place_kind;                 ///< places: "country", "subdivision", "city", "region"
-  std::string country_code;               ///< ISO 3166-1 alpha-2 where known
+  std::string label;                  ///< canonical name
+  std::vector<std::string> aliases;   ///< every other surface form, sorted, distinct
+  std::size_t mentions = 0;           ///< number of mentions
+  std::vector<std::string> articles;  ///< ids of the articles that mention it, sorted
+  std::string place_kind;             ///< places: "country", "subdivision", "city", "region"
+  std::string country_code;           ///< ISO 3166-1 alpha-2 where known
+  /// The Wikidata id ("Q159"), empty when unknown: of all its entities' ids the most frequent,
+  /// ties to the byte-wise smallest, so a node carries at most one.
+  std::string wikidata;
+  /// Places: WGS 84 coordinates (vocab/types.hpp), none when unknown: the most frequent point
+  /// among its entities that carry the node's id (all its entities when none of those has
+  /// one), ties to the smallest.
+  std::optional<GeoPoint> location;
   std::vector<std::string> titles;        ///< titles seen with it, sorted, distinct
   std::string quote;                      ///< quotations: the full text
   std::vector<MentionEvidence> evidence;  ///< every mention, sorted

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,33 @@ struct Span {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   }
 };
+
+/// A point on the Earth: WGS 84 latitude and longitude in degrees (north and east positive).
+/// Every export writes each with 5 decimals (format_degrees: about a metre), so a GeoPoint made
+/// by geo_point() holds them already rounded to 5 decimals: the value an export reads back is
+/// the value it wrote, and two points compare equal exactly when they print alike.
+struct GeoPoint {
+  double latitude = 0;   ///< -90 .. 90
+  double longitude = 0;  ///< -180 .. 180
+  friend bool operator==(const GeoPoint& a, const GeoPoint& b) {
+    return a.latitude == b.latitude && a.longitude == b.longitude;
+  }
+  friend bool operator!=(const GeoPoint& a, const GeoPoint& b) { return !(a == b); }
+  friend bool operator<(const GeoPoint& a, const GeoPoint& b) {
+    return a.latitude != b.latitude ? a.latitude < b.latitude : a.longitude < b.longitude;
+  }
+};
+
+/// The point (latitude, longitude), each rounded to 5 decimals (half away from zero); none when
+/// either is not a finite number or lies out of its range (latitude beyond +-90, longitude
+/// beyond +-180).
+std::optional<GeoPoint> geo_point(double latitude, double longitude);
+
+/// `degrees` with exactly 5 decimals, rounded half away from zero, independent of the C locale:
+/// "55.75580", "-0.12750", "0.00000" (never "-0.00000"). The one form of coordinates in every
+/// export. For `degrees` not finite or beyond +-180 (outside the contract) it writes NaN as 0
+/// and clamps the rest to +-180.
+std::string format_degrees(double degrees);
 
 /// What a node is. Quotation nodes hold the full text of a direct quote.
 /// Group nodes are collective actors named by a nationality or bloc and a collective noun
